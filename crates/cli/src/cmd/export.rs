@@ -1,0 +1,9 @@
+//! (under construction: being written in this session)
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("this command is not built yet")
+}
