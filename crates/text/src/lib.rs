@@ -1,1 +1,2 @@
-//! placeholder
+//! # vigie-text (being built)
+pub mod input;
