@@ -1,2 +1,3 @@
 //! # vigie-text (being built)
+pub mod fold;
 pub mod input;
