@@ -1,0 +1,137 @@
+// One event: its fields with their evidence in the original text, the claims
+// (who says it, how), the other reports merged into it with their differing
+// figures, the merge history, and analysts' corrections.
+import { api, token, type EventDetail, type SourceReport } from './api';
+import { clear, el, safeHref, setStatus } from './dom';
+import { evidencePanel } from './eventfields';
+
+export async function renderEvent(root: HTMLElement, id: string): Promise<void> {
+  clear(root);
+  root.append(el('p', {}, 'Loading event…'));
+  let detail: EventDetail;
+  try {
+    detail = await api.event(id);
+  } catch (err) {
+    clear(root);
+    root.append(el('p', { class: 'error' }, `Could not load event ${id}: ${(err as Error).message}`), el('a', { href: '#/' }, '← back to the dashboard'));
+    return;
+  }
+  draw(root, detail);
+}
+
+function draw(root: HTMLElement, d: EventDetail): void {
+  clear(root);
+  const s = d.summary;
+  const sourceBox = el('div', { id: 'source-view' });
+  const tabs = el('div', { class: 'tabs', role: 'tablist' });
+  const showSource = (i: number) => {
+    clear(sourceBox);
+    const src = d.sources[i];
+    tabs.querySelectorAll('button').forEach((b, j) => b.classList.toggle('active', j === i));
+    if (!src) {
+      sourceBox.append(evidencePanel(d.event, null));
+      return;
+    }
+    sourceBox.append(
+      el('p', { class: 'source-meta' }, sourceLine(src), ' ',
+        src.url ? el('a', { href: safeHref(src.url), title: src.url }, 'original URL') : null),
+      evidencePanel(src.event, src.text));
+  };
+  d.sources.forEach((src, i) => {
+    tabs.append(el('button', { type: 'button', role: 'tab', on: { click: () => showSource(i) } }, src.source ?? src.doc_id));
+  });
+
+  root.append(
+    el('a', { href: '#/' }, '← dashboard'),
+    el('h2', { id: 'event-title' }, `${s.sub_event_type} — ${s.location ?? 'unknown place'}, ${s.event_date ?? 'date unknown'}`),
+    el('p', { class: 'summary-line' },
+      `${s.event_type} · ${[s.admin2, s.admin1, s.country].filter(Boolean).join(', ')} · fatalities ${s.fatalities} (ACLED’s conservative figure) · ${s.corroboration} source${s.corroboration === 1 ? '' : 's'} · version ${s.version}`),
+    el('p', { class: 'notes' }, s.notes),
+    el('h3', {}, 'Reports merged into this event'),
+    figuresTable(d),
+    tabs,
+    sourceBox,
+    el('h3', {}, 'Claims'),
+    claimsList(d),
+    el('h3', {}, 'Merge history'),
+    d.merge_history.length
+      ? el('ol', { class: 'history' }, ...d.merge_history.map((m) => el('li', {}, `${m.at} — ${m.action} — report ${m.doc_id}${m.detail ? ` — ${m.detail}` : ''}`)))
+      : el('p', {}, 'No merge: one report.'),
+    d.mentions.length ? el('h3', {}, 'Background mentions in the same report (not events)') : '',
+    d.mentions.length ? el('ul', { class: 'mentions' }, ...d.mentions.map((m) => el('li', {}, el('span', { class: 'kind' }, m.kind.replace(/_/g, ' ')), ' ', el('q', {}, m.evidence.text), ` — ${m.reason}`))) : '',
+    el('h3', {}, 'Corrections'),
+    correctionsBlock(d, (nd) => draw(root, nd)),
+  );
+  showSource(0);
+}
+
+function sourceLine(src: SourceReport): string {
+  return [src.source ?? 'unknown source', src.published_at ? `published ${src.published_at}` : 'no publication date', src.title ? `“${src.title}”` : null, `document ${src.doc_id}`]
+    .filter(Boolean).join(' · ');
+}
+
+/** Every source's figures side by side: corroboration and conflicts at a glance. */
+function figuresTable(d: EventDetail): HTMLElement {
+  const rows = d.sources.map((src) => {
+    const figs = src.event.figures.map((f) => `${f.what}: ${f.approximate ? '≈' : ''}${f.value}${f.high !== null ? `–${f.high}` : ''}${f.victims ? ` (${f.victims})` : ''}`);
+    return el('tr', {},
+      el('td', {}, src.source ?? src.doc_id),
+      el('td', {}, src.event.event_date.value ?? '—'),
+      el('td', {}, src.event.place.value?.written ?? '—'),
+      el('td', { class: 'num' }, src.event.fatalities.value),
+      el('td', {}, figs.join('; ') || '—'),
+      el('td', {}, `${src.event.claim.modality}${src.event.claim.source ? ` — ${src.event.claim.source}` : ''}`));
+  });
+  const fatal = new Set(d.sources.map((x) => x.event.fatalities.value));
+  return el('div', {},
+    el('table', { class: 'figures', id: 'figures-table' },
+      el('thead', {}, el('tr', {}, ...['Report', 'Date', 'Place as written', 'Fatalities', 'Figures', 'Claim'].map((h) => el('th', {}, h)))),
+      el('tbody', {}, ...rows)),
+    fatal.size > 1 ? el('p', { class: 'conflict' }, `The reports disagree on fatalities (${[...fatal].sort((a, b) => a - b).join(' vs ')}); the event keeps the lowest, as ACLED does.`) : null);
+}
+
+function claimsList(d: EventDetail): HTMLElement {
+  return el('ul', { class: 'claims' }, ...d.sources.map((src) => {
+    const c = src.event.claim;
+    return el('li', {},
+      el('strong', {}, c.modality), ' ',
+      c.source ? `— ${c.source}` : '— stated by the report itself',
+      c.source_cue ? el('span', {}, ' · words: ', el('q', {}, c.source_cue.text)) : null,
+      c.modality_cue ? el('span', {}, ' · modality cue: ', el('q', {}, c.modality_cue.text)) : null,
+      ` (${src.source ?? src.doc_id})`);
+  }));
+}
+
+const CORRECTABLE = ['event_date', 'event_type', 'sub_event_type', 'actor1', 'actor2', 'location', 'admin1', 'admin2', 'latitude', 'longitude', 'fatalities', 'civilian_targeting', 'notes'];
+
+function correctionsBlock(d: EventDetail, redraw: (d: EventDetail) => void): HTMLElement {
+  const history = d.corrections.length
+    ? el('table', { class: 'corrections' },
+      el('thead', {}, el('tr', {}, ...['Version', 'When', 'Who', 'Field', 'Was', 'Now', 'Why'].map((h) => el('th', {}, h)))),
+      el('tbody', {}, ...d.corrections.map((c) => el('tr', {},
+        el('td', {}, c.version), el('td', {}, c.at), el('td', {}, c.analyst), el('td', {}, c.field),
+        el('td', {}, JSON.stringify(c.previous)), el('td', {}, JSON.stringify(c.value)), el('td', {}, c.reason ?? '')))))
+    : el('p', {}, 'No correction: every value is as extracted.');
+  const field = el('select', { name: 'field' }, ...CORRECTABLE.map((f) => el('option', { value: f }, f)));
+  const value = el('input', { name: 'value', placeholder: 'new value' });
+  const analyst = el('input', { name: 'analyst', placeholder: 'your name' });
+  const reason = el('input', { name: 'reason', placeholder: 'why (optional)' });
+  const tok = el('input', { name: 'token', type: 'password', placeholder: 'API token', value: token.get() });
+  const form = el('form', { class: 'correct-form' }, field, value, analyst, reason, tok, el('button', { type: 'submit' }, 'Save as a new version'));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    token.set(tok.value);
+    const raw = value.value.trim();
+    let v: unknown = raw;
+    if (['fatalities', 'latitude', 'longitude'].includes(field.value)) v = Number(raw);
+    if (field.value === 'civilian_targeting') v = raw === 'true' || raw === 'yes';
+    try {
+      const nd = await api.correct(d.summary.id, { field: field.value, value: v, analyst: analyst.value.trim(), reason: reason.value.trim() || undefined }, tok.value);
+      setStatus('Correction saved as a new version.');
+      redraw(nd);
+    } catch (err) {
+      setStatus(`Correction refused: ${(err as Error).message}`, 'error');
+    }
+  });
+  return el('div', {}, history, form);
+}
