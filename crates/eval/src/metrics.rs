@@ -146,7 +146,7 @@ impl Confusion {
         let labels = self.labels(order);
         let gold_labels: Vec<String> = labels
             .iter()
-            .filter(|l| l.as_str() != NONE_LABEL)
+            .filter(|l| self.counts.keys().any(|(g, _)| g == *l))
             .cloned()
             .collect();
         let rows = gold_labels
