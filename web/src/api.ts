@@ -41,39 +41,49 @@ export interface DocumentExtraction {
 export interface OriginalText {
   text: string;
   encoding: string;
+  /** `text`, or `html` when `text` is the cleaned article of a page. */
+  kind: string;
   /** Sorted [byte, utf16] anchors; between anchors one byte is one code unit. */
   anchors: [number, number][];
 }
 
 export interface EventSummary {
-  id: string; version: number;
+  id: number;
   event_date: string | null; time_precision: number;
   disorder_type: string; event_type: string; sub_event_type: string;
   actor1: string | null; actor2: string | null;
-  country: string | null; admin1: string | null; admin2: string | null; location: string | null;
+  country: string | null; country_code: string | null; admin1: string | null; admin2: string | null; location: string | null;
   latitude: number | null; longitude: number | null; geo_precision: number | null;
-  fatalities: number; corroboration: number; modality: string; notes: string;
+  fatalities: number; fatalities_max: number; corroboration: number; sources: string; notes: string;
+  civilian_targeting: boolean; updated_at_ms: number;
 }
 export interface Page<T> { total: number; limit: number; offset: number; items: T[] }
 
 export interface SourceReport {
-  doc_id: string; source: string | null; url: string | null; published_at: string | null; title: string | null;
-  event: CoreEvent; text: OriginalText | null;
+  report_event_id: number; document_id: number; doc_id: string; source: string | null; url: string | null;
+  title: string | null; published_at: string | null; current: boolean; event: CoreEvent; text: OriginalText | null;
 }
-export interface Correction { field: string; value: unknown; previous: unknown; analyst: string; reason: string | null; at: string; version: number }
-export interface MergeStep { at: string; doc_id: string; action: string; detail: string | null }
+export interface SourcedFigure {
+  document_id: number; source: string | null; what: string; value: number; high: number | null; approximate: boolean;
+  victims: string | null; modality: string; claimant: string | null; quote: string;
+}
+export interface Correction { id: number; field: string; value: unknown; previous: unknown; analyst: string; reason: string | null; created_at_ms: number }
+export interface MergeStep { report_event_id: number; document_id: number | null; action: string; score: number | null; reason: string; at_ms: number }
 export interface EventDetail {
   summary: EventSummary;
   event: CoreEvent;
+  figures: SourcedFigure[];
+  conflicting_fatalities: boolean;
+  corrected_fields: string[];
   sources: SourceReport[];
   merge_history: MergeStep[];
   corrections: Correction[];
   mentions: Mention[];
 }
-export interface Stat { key: string; count: number; fatalities: number }
-export interface Stats { total: number; by_week: Stat[]; by_type: Stat[]; by_region: Stat[]; by_actor: Stat[] }
-export interface ExtractPreview { extraction: DocumentExtraction; text: OriginalText }
-export interface SubmitResult { document_id: string; duplicate: boolean; events: EventSummary[]; diagnostics: Diagnostic[] }
+export interface Count { key: string; events: number; fatalities: number }
+export interface Stats { events: number; fatalities: number; documents: number; by_week: Count[]; by_event_type: Count[]; by_region: Count[] }
+export interface ExtractPreview { extraction: DocumentExtraction; text: OriginalText | null }
+export interface SubmitResult { document_id: number; duplicate: boolean; status: string; reason: string | null; events: EventSummary[] }
 
 export class ApiError extends Error {
   constructor(public status: number, message: string) { super(message); }
@@ -106,15 +116,15 @@ export function queryString(q: object): string {
 
 export const api = {
   events: (q: EventQuery) => send<Page<EventSummary>>(`/api/events${queryString(q)}`),
-  event: (id: string) => send<EventDetail>(`/api/events/${encodeURIComponent(id)}`),
+  event: (id: string | number) => send<EventDetail>(`/api/events/${encodeURIComponent(id)}`),
   stats: (q: EventQuery) => send<Stats>(`/api/stats${queryString(q)}`),
-  extract: (body: string, contentType: string, meta: Record<string, string>) =>
+  extract: (body: BodyInit, contentType: string, meta: Record<string, string>) =>
     send<ExtractPreview>(`/api/extract${queryString(meta)}`, { method: 'POST', body, headers: { 'content-type': contentType } }),
-  submit: (body: string, contentType: string, meta: Record<string, string>, token: string) =>
+  submit: (body: BodyInit, contentType: string, meta: Record<string, string>, token: string) =>
     send<SubmitResult>(`/api/documents${queryString(meta)}`, {
       method: 'POST', body, headers: { 'content-type': contentType, authorization: `Bearer ${token}` },
     }),
-  correct: (id: string, body: { field: string; value: unknown; analyst: string; reason?: string }, token: string) =>
+  correct: (id: string | number, body: { field: string; value: unknown; analyst: string; reason?: string }, token: string) =>
     send<EventDetail>(`/api/events/${encodeURIComponent(id)}/corrections`, {
       method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     }),

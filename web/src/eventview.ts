@@ -24,7 +24,7 @@ function draw(root: HTMLElement, d: EventDetail): void {
   const s = d.summary;
   const sourceBox = el('div', { id: 'source-view' });
   const tabs = el('div', { class: 'tabs', role: 'tablist' });
-  const showSource = (i: number) => {
+  const showSource = (i: number): void => {
     clear(sourceBox);
     const src = d.sources[i];
     tabs.querySelectorAll('button').forEach((b, j) => b.classList.toggle('active', j === i));
@@ -45,7 +45,7 @@ function draw(root: HTMLElement, d: EventDetail): void {
     el('a', { href: '#/' }, '← dashboard'),
     el('h2', { id: 'event-title' }, `${s.sub_event_type} — ${s.location ?? 'unknown place'}, ${s.event_date ?? 'date unknown'}`),
     el('p', { class: 'summary-line' },
-      `${s.event_type} · ${[s.admin2, s.admin1, s.country].filter(Boolean).join(', ')} · fatalities ${s.fatalities} (ACLED’s conservative figure) · ${s.corroboration} source${s.corroboration === 1 ? '' : 's'} · version ${s.version}`),
+      `${s.event_type} · ${[s.admin2, s.admin1, s.country].filter(Boolean).join(', ')} · fatalities ${s.fatalities} (ACLED’s conservative figure) · ${s.corroboration} source${s.corroboration === 1 ? '' : 's'} · ${d.corrections.length ? `version ${d.corrections.length + 1} (${d.corrections.length} correction${d.corrections.length === 1 ? '' : 's'}: ${d.corrected_fields.join(', ')})` : 'as extracted'}`),
     el('p', { class: 'notes' }, s.notes),
     el('h3', {}, 'Reports merged into this event'),
     figuresTable(d),
@@ -55,7 +55,7 @@ function draw(root: HTMLElement, d: EventDetail): void {
     claimsList(d),
     el('h3', {}, 'Merge history'),
     d.merge_history.length
-      ? el('ol', { class: 'history' }, ...d.merge_history.map((m) => el('li', {}, `${m.at} — ${m.action} — report ${m.doc_id}${m.detail ? ` — ${m.detail}` : ''}`)))
+      ? el('ol', { class: 'history' }, ...d.merge_history.map((m) => el('li', {}, `${when(m.at_ms)} — ${m.action} — ${reportName(d, m.document_id)}${m.score !== null ? ` (score ${m.score.toFixed(2)})` : ''} — ${m.reason}`)))
       : el('p', {}, 'No merge: one report.'),
     d.mentions.length ? el('h3', {}, 'Background mentions in the same report (not events)') : '',
     d.mentions.length ? el('ul', { class: 'mentions' }, ...d.mentions.map((m) => el('li', {}, el('span', { class: 'kind' }, m.kind.replace(/_/g, ' ')), ' ', el('q', {}, m.evidence.text), ` — ${m.reason}`))) : '',
@@ -63,6 +63,15 @@ function draw(root: HTMLElement, d: EventDetail): void {
     correctionsBlock(d, (nd) => draw(root, nd)),
   );
   showSource(0);
+}
+
+function when(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+}
+
+function reportName(d: EventDetail, documentId: number | null): string {
+  const src = d.sources.find((x) => x.document_id === documentId);
+  return src ? `${src.source ?? 'report'} (${src.doc_id})` : `document ${documentId ?? '?'}`;
 }
 
 function sourceLine(src: SourceReport): string {
@@ -73,21 +82,25 @@ function sourceLine(src: SourceReport): string {
 /** Every source's figures side by side: corroboration and conflicts at a glance. */
 function figuresTable(d: EventDetail): HTMLElement {
   const rows = d.sources.map((src) => {
-    const figs = src.event.figures.map((f) => `${f.what}: ${f.approximate ? '≈' : ''}${f.value}${f.high !== null ? `–${f.high}` : ''}${f.victims ? ` (${f.victims})` : ''}`);
-    return el('tr', {},
+    const figs = d.figures.filter((f) => f.document_id === src.document_id)
+      .map((f) => `${f.what}: ${f.approximate ? '≈' : ''}${f.value}${f.high !== null ? `–${f.high}` : ''}${f.victims ? ` (${f.victims})` : ''} — ${f.modality}${f.claimant ? `, ${f.claimant}` : ''}`);
+    return el('tr', { dataset: { documentId: String(src.document_id) } },
       el('td', {}, src.source ?? src.doc_id),
+      el('td', {}, src.published_at ?? '—'),
       el('td', {}, src.event.event_date.value ?? '—'),
       el('td', {}, src.event.place.value?.written ?? '—'),
       el('td', { class: 'num' }, src.event.fatalities.value),
       el('td', {}, figs.join('; ') || '—'),
       el('td', {}, `${src.event.claim.modality}${src.event.claim.source ? ` — ${src.event.claim.source}` : ''}`));
   });
-  const fatal = new Set(d.sources.map((x) => x.event.fatalities.value));
+  const fatal = [...new Set(d.sources.map((x) => x.event.fatalities.value))].sort((a, b) => a - b);
   return el('div', {},
     el('table', { class: 'figures', id: 'figures-table' },
-      el('thead', {}, el('tr', {}, ...['Report', 'Date', 'Place as written', 'Fatalities', 'Figures', 'Claim'].map((h) => el('th', {}, h)))),
+      el('thead', {}, el('tr', {}, ...['Report', 'Published', 'Event date', 'Place as written', 'Fatalities', 'Figures (who says)', 'Claim'].map((h) => el('th', {}, h)))),
       el('tbody', {}, ...rows)),
-    fatal.size > 1 ? el('p', { class: 'conflict' }, `The reports disagree on fatalities (${[...fatal].sort((a, b) => a - b).join(' vs ')}); the event keeps the lowest, as ACLED does.`) : null);
+    d.conflicting_fatalities || fatal.length > 1
+      ? el('p', { class: 'conflict' }, `The reports disagree on fatalities (${fatal.join(' vs ')}); the event keeps ${d.summary.fatalities}, the lowest, as ACLED does.`)
+      : '');
 }
 
 function claimsList(d: EventDetail): HTMLElement {
@@ -109,7 +122,7 @@ function correctionsBlock(d: EventDetail, redraw: (d: EventDetail) => void): HTM
     ? el('table', { class: 'corrections' },
       el('thead', {}, el('tr', {}, ...['Version', 'When', 'Who', 'Field', 'Was', 'Now', 'Why'].map((h) => el('th', {}, h)))),
       el('tbody', {}, ...d.corrections.map((c) => el('tr', {},
-        el('td', {}, c.version), el('td', {}, c.at), el('td', {}, c.analyst), el('td', {}, c.field),
+        el('td', {}, d.corrections.indexOf(c) + 2), el('td', {}, when(c.created_at_ms)), el('td', {}, c.analyst), el('td', {}, c.field),
         el('td', {}, JSON.stringify(c.previous)), el('td', {}, JSON.stringify(c.value)), el('td', {}, c.reason ?? '')))))
     : el('p', {}, 'No correction: every value is as extracted.');
   const field = el('select', { name: 'field' }, ...CORRECTABLE.map((f) => el('option', { value: f }, f)));

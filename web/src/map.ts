@@ -12,14 +12,14 @@ import { colourOf, EVENT_TYPES } from './palette';
 export interface EventsMap {
   map: L.Map;
   show(events: EventSummary[]): void;
-  focus(id: string): void;
+  focus(id: number): void;
   bounds(): L.LatLngBounds;
 }
 
 /** ADM2 labels (cercles, provinces) appear from this zoom on; ADM1 always. */
 const ADM2_MIN_ZOOM = 7;
 
-export function createMap(container: HTMLElement, onOpen: (id: string) => void): EventsMap {
+export function createMap(container: HTMLElement, onOpen: (id: number) => void): EventsMap {
   const map = L.map(container, { center: [16.5, -2], zoom: 5, minZoom: 3, maxZoom: 12, attributionControl: true, worldCopyJump: false });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution('Outlines: Natural Earth · Names: GeoNames (CC-BY 4.0)');
@@ -31,7 +31,7 @@ export function createMap(container: HTMLElement, onOpen: (id: string) => void):
     iconCreateFunction: (c) => clusterIcon(c.getAllChildMarkers()),
   });
   map.addLayer(cluster);
-  const markers = new Map<string, L.Marker>();
+  const markers = new Map<number, L.Marker>();
   addLegend(map);
 
   return {
@@ -43,7 +43,7 @@ export function createMap(container: HTMLElement, onOpen: (id: string) => void):
       for (const e of events) {
         if (e.latitude === null || e.longitude === null) continue;
         const dot = el('span', { class: 'event-dot', style: { backgroundColor: colourOf(e.event_type) } });
-        dot.dataset.eventId = e.id;
+        dot.dataset.eventId = String(e.id);
         const m = L.marker([e.latitude, e.longitude], {
           icon: L.divIcon({ html: dot, className: 'event-marker', iconSize: [14, 14] }),
           title: `${e.location ?? ''} — ${e.sub_event_type}`,
@@ -64,14 +64,14 @@ export function createMap(container: HTMLElement, onOpen: (id: string) => void):
   };
 }
 
-function popup(e: EventSummary, onOpen: (id: string) => void): HTMLElement {
+function popup(e: EventSummary, onOpen: (id: number) => void): HTMLElement {
   return el('div', { class: 'popup' },
     el('strong', {}, e.sub_event_type),
     el('div', {}, [e.event_date ?? 'date unknown', e.location, e.admin1].filter(Boolean).join(' · ')),
     el('div', {}, [e.actor1, e.actor2].filter(Boolean).join(' vs ')),
-    el('div', {}, `fatalities ${e.fatalities} · ${e.corroboration} source${e.corroboration === 1 ? '' : 's'} · ${e.modality}`),
+    el('div', {}, `fatalities ${e.fatalities}${e.fatalities_max > e.fatalities ? ` (up to ${e.fatalities_max} reported)` : ''} · ${e.corroboration} source${e.corroboration === 1 ? '' : 's'}`),
     el('p', { class: 'popup-notes' }, e.notes),
-    el('a', { href: `#/event/${encodeURIComponent(e.id)}`, on: { click: () => onOpen(e.id) } }, 'Open event and evidence →'));
+    el('a', { href: `#/event/${e.id}`, on: { click: (ev) => { ev.preventDefault(); onOpen(e.id); } } }, 'Open event and evidence →'));
 }
 
 /** A cluster badge whose ring shows the share of each event type. */

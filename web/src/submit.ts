@@ -63,7 +63,7 @@ export function renderSubmit(root: HTMLElement): void {
     const p = payload();
     setStatus('Extracting…');
     try {
-      const res = await api.extract(p.body as string, p.contentType, p.meta);
+      const res = await api.extract(p.body, p.contentType, p.meta);
       showPreview(out, res);
       setStatus('');
     } catch (err) {
@@ -78,12 +78,13 @@ export function renderSubmit(root: HTMLElement): void {
     token.set(tok.value);
     setStatus('Storing…');
     try {
-      const res = await api.submit(p.body as string, p.contentType, p.meta, tok.value);
+      const res = await api.submit(p.body, p.contentType, p.meta, tok.value);
       clear(out);
       out.append(
-        el('p', { id: 'store-result' }, res.duplicate ? `Already stored as document ${res.document_id} (same content).` : `Stored as document ${res.document_id}.`),
+        el('p', { id: 'store-result' }, res.duplicate ? `Already stored as document ${res.document_id} (same content).` : `Stored as document ${res.document_id}.`,
+          res.status === 'failed' ? ` Extraction failed: ${res.reason ?? 'unknown reason'}` : ''),
         res.events.length
-          ? el('ul', {}, ...res.events.map((e) => el('li', {}, el('a', { href: `#/event/${encodeURIComponent(e.id)}` }, `${e.sub_event_type} — ${e.location ?? '?'}, ${e.event_date ?? '?'}`), ` (${e.corroboration} source${e.corroboration === 1 ? '' : 's'})`)))
+          ? el('ul', {}, ...res.events.map((e) => el('li', {}, el('a', { href: `#/event/${e.id}` }, `${e.sub_event_type} — ${e.location ?? '?'}, ${e.event_date ?? '?'}`), ` (${e.corroboration} source${e.corroboration === 1 ? '' : 's'})`)))
           : el('p', {}, 'No event in this report.'));
       setStatus('');
     } catch (err) {
@@ -110,7 +111,8 @@ function showPreview(out: HTMLElement, res: ExtractPreview): void {
   out.append(el('h3', {}, `${x.events.length} event${x.events.length === 1 ? '' : 's'}`));
   x.events.forEach((e, i) => out.append(el('div', { class: 'event-card', dataset: { index: String(i) } }, evidencePanel(e, res.text))));
   if (x.events.length === 0) {
-    out.append(el('p', {}, 'No event: the report is shown below as vigie read it.'), renderHighlighted(res.text, []));
+    out.append(el('p', {}, 'No event: the report is shown below as vigie read it.'),
+      res.text ? renderHighlighted(res.text, []) : el('p', { class: 'error' }, 'The input is not text.'));
   }
   out.append(el('h3', {}, `${x.mentions.length} background mention${x.mentions.length === 1 ? '' : 's'} (not events)`));
   out.append(el('ul', { class: 'mentions' }, ...x.mentions.map((m) => el('li', {}, el('span', { class: 'kind' }, m.kind.replace(/_/g, ' ')), ' ', el('q', {}, m.evidence.text), ` — ${m.reason}`))));

@@ -1,6 +1,6 @@
 // A weekly histogram of events; dragging across it (brushing) selects a date
 // range that filters the map and the table. Double-click or "clear" resets.
-import type { Stat } from './api';
+import type { Count } from './api';
 import { el } from './dom';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -13,7 +13,7 @@ export interface DateRange { from: string; to: string }
 
 export interface Timeline {
   element: HTMLElement;
-  update(byWeek: Stat[], selected: DateRange | null): void;
+  update(byWeek: Count[], selected: DateRange | null): void;
 }
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
@@ -77,7 +77,7 @@ export function createTimeline(onBrush: (range: DateRange | null) => void): Time
     update(byWeek, selected) {
       while (bars.firstChild) bars.removeChild(bars.firstChild);
       while (axis.firstChild) axis.removeChild(axis.firstChild);
-      const weeks = byWeek.map((s) => ({ t: parse(s.key), n: s.count })).filter((w) => Number.isFinite(w.t)).sort((a, b) => a.t - b.t);
+      const weeks = byWeek.map((s) => ({ t: parse(s.key), n: s.events })).filter((w) => Number.isFinite(w.t)).sort((a, b) => a.t - b.t);
       if (weeks.length === 0) {
         brush.setAttribute('width', '0');
         label.textContent = 'No dated events.';
