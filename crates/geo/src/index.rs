@@ -1,0 +1,272 @@
+//! The name index: two `fst` maps (folded key → postings, skeleton key →
+//! postings) over one postings array of place numbers. The maps are used in
+//! place from the bytes compiled into the binary: loading costs nothing and a
+//! lookup is a walk down a small automaton.
+
+use crate::GeoError;
+use fst::automaton::Levenshtein;
+use fst::{IntoStreamer, Map, MapBuilder, Streamer};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+/// How a key reached a place: its main name, another GeoNames name, a
+/// curated variant, or ACLED's admin name. Exact main names score highest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NameKind {
+    Main = 0,
+    Alternate = 1,
+    Variant = 2,
+    AdminName = 3,
+}
+
+impl NameKind {
+    fn from_bits(b: u32) -> NameKind {
+        match b {
+            0 => NameKind::Main,
+            2 => NameKind::Variant,
+            3 => NameKind::AdminName,
+            _ => NameKind::Alternate,
+        }
+    }
+}
+
+/// One posting: a place number and how its name matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Posting {
+    pub place: u32,
+    pub kind: NameKind,
+}
+
+const PLACE_BITS: u32 = 24;
+const PLACE_MASK: u32 = (1 << PLACE_BITS) - 1;
+
+impl Posting {
+    fn encode(self) -> u32 {
+        (self.place & PLACE_MASK) | ((self.kind as u32) << PLACE_BITS)
+    }
+    fn decode(v: u32) -> Posting {
+        Posting {
+            place: v & PLACE_MASK,
+            kind: NameKind::from_bits(v >> PLACE_BITS),
+        }
+    }
+}
+
+/// The maximum number of places the 24-bit posting can address.
+pub const MAX_PLACES: usize = PLACE_MASK as usize;
+
+/// Builds the index files from key → postings maps (sorted by construction).
+pub struct IndexBuilder {
+    pub names: BTreeMap<String, Vec<Posting>>,
+    pub skeletons: BTreeMap<String, Vec<Posting>>,
+}
+
+/// The three index files as bytes.
+pub struct IndexBytes {
+    pub names_fst: Vec<u8>,
+    pub skeletons_fst: Vec<u8>,
+    pub postings: Vec<u8>,
+}
+
+impl IndexBuilder {
+    pub fn new() -> Self {
+        IndexBuilder {
+            names: BTreeMap::new(),
+            skeletons: BTreeMap::new(),
+        }
+    }
+
+    pub fn add(&mut self, folded: &str, skeleton: &str, posting: Posting) {
+        if !folded.is_empty() {
+            self.names
+                .entry(folded.to_string())
+                .or_default()
+                .push(posting);
+        }
+        if !skeleton.is_empty() {
+            self.skeletons
+                .entry(skeleton.to_string())
+                .or_default()
+                .push(posting);
+        }
+    }
+
+    /// Sorts and de-duplicates postings (best kind per place) and writes the
+    /// fst maps and the postings array.
+    pub fn finish(self) -> Result<IndexBytes, GeoError> {
+        let mut postings: Vec<u8> = Vec::new();
+        let mut write_map = |map: BTreeMap<String, Vec<Posting>>| -> Result<Vec<u8>, GeoError> {
+            let mut b = MapBuilder::memory();
+            for (key, mut list) in map {
+                list.sort();
+                list.dedup_by_key(|p| p.place);
+                let start = (postings.len() / 4) as u64;
+                for p in &list {
+                    postings.extend_from_slice(&p.encode().to_le_bytes());
+                }
+                b.insert(key.as_bytes(), (start << 32) | list.len() as u64)?;
+            }
+            Ok(b.into_inner()?)
+        };
+        let names_fst = write_map(self.names)?;
+        let skeletons_fst = write_map(self.skeletons)?;
+        Ok(IndexBytes {
+            names_fst,
+            skeletons_fst,
+            postings,
+        })
+    }
+}
+
+impl Default for IndexBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The loaded index.
+pub struct NameIndex {
+    names: Map<Cow<'static, [u8]>>,
+    skeletons: Map<Cow<'static, [u8]>>,
+    postings: Vec<u32>,
+}
+
+impl NameIndex {
+    /// Opens the index over its bytes: borrowed `'static` bytes (compiled
+    /// into the binary) are used in place, owned ones (a fresh build) moved in.
+    pub fn from_bytes(
+        names: Cow<'static, [u8]>,
+        skeletons: Cow<'static, [u8]>,
+        postings: &[u8],
+    ) -> Result<Self, GeoError> {
+        if postings.len() % 4 != 0 {
+            return Err(GeoError::Data(
+                "postings file is not a whole number of entries".into(),
+            ));
+        }
+        let postings = postings
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        Ok(NameIndex {
+            names: Map::new(names)?,
+            skeletons: Map::new(skeletons)?,
+            postings,
+        })
+    }
+
+    fn list(&self, value: u64) -> impl Iterator<Item = Posting> + '_ {
+        let start = (value >> 32) as usize;
+        let len = (value & 0xFFFF_FFFF) as usize;
+        let end = start.saturating_add(len).min(self.postings.len());
+        self.postings[start.min(end)..end]
+            .iter()
+            .map(|v| Posting::decode(*v))
+    }
+
+    /// Places whose folded name is exactly `key`.
+    pub fn exact(&self, key: &str) -> Vec<Posting> {
+        self.names
+            .get(key)
+            .map(|v| self.list(v).collect())
+            .unwrap_or_default()
+    }
+
+    /// Places whose skeleton is exactly `skeleton`.
+    pub fn skeleton(&self, skeleton: &str) -> Vec<Posting> {
+        self.skeletons
+            .get(skeleton)
+            .map(|v| self.list(v).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn has_exact(&self, key: &str) -> bool {
+        !key.is_empty() && self.names.contains_key(key)
+    }
+
+    pub fn has_skeleton(&self, skeleton: &str) -> bool {
+        !skeleton.is_empty() && self.skeletons.contains_key(skeleton)
+    }
+
+    /// Skeletons within `distance` edits of `skeleton`, with their postings
+    /// and the distance-free key (the caller scores by length). Bounded:
+    /// at most `limit` keys.
+    pub fn fuzzy(
+        &self,
+        skeleton: &str,
+        distance: u32,
+        limit: usize,
+    ) -> Vec<(String, Vec<Posting>)> {
+        let Ok(aut) = Levenshtein::new(skeleton, distance) else {
+            return Vec::new();
+        };
+        let mut stream = self.skeletons.search(aut).into_stream();
+        let mut out = Vec::new();
+        while let Some((k, v)) = stream.next() {
+            if out.len() >= limit {
+                break;
+            }
+            out.push((
+                String::from_utf8_lossy(k).into_owned(),
+                self.list(v).collect(),
+            ));
+        }
+        out
+    }
+
+    /// Number of keys in the folded and skeleton maps.
+    pub fn key_counts(&self) -> (usize, usize) {
+        (self.names.len(), self.skeletons.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_and_reads_postings() {
+        let mut b = IndexBuilder::new();
+        b.add(
+            "goundam",
+            "gundam",
+            Posting {
+                place: 7,
+                kind: NameKind::Main,
+            },
+        );
+        b.add(
+            "gondam",
+            "gundam",
+            Posting {
+                place: 7,
+                kind: NameKind::Variant,
+            },
+        );
+        b.add(
+            "kidal",
+            "kidal",
+            Posting {
+                place: 3,
+                kind: NameKind::Main,
+            },
+        );
+        let bytes = b.finish().unwrap();
+        let ix = NameIndex::from_bytes(
+            Cow::Owned(bytes.names_fst),
+            Cow::Owned(bytes.skeletons_fst),
+            &bytes.postings,
+        )
+        .unwrap();
+        assert_eq!(
+            ix.exact("gondam"),
+            vec![Posting {
+                place: 7,
+                kind: NameKind::Variant
+            }]
+        );
+        assert_eq!(ix.skeleton("gundam").len(), 1);
+        assert!(ix.exact("gao").is_empty());
+        assert_eq!(ix.fuzzy("kidl", 1, 10).len(), 1);
+    }
+}

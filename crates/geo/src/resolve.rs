@@ -1,0 +1,556 @@
+//! From a name in its context to scored candidates.
+//!
+//! Evidence, each scored in 0..1 and weighed (see [`Weights`]):
+//! * **name** — how the key matched: main name, other GeoNames name, curated
+//!   variant, transliteration skeleton, or one or two edits away;
+//! * **feature** — a town more often than a well; a region when the cue says
+//!   "région de" (`data/places/feature_priors.tsv`);
+//! * **population** — the bigger of two same-named towns is named more often;
+//! * **country** — the countries the document is about;
+//! * **admin** — the regions and cercles the document names;
+//! * **nearby** — the document's other places: a Léré next to Niafunké.
+//!
+//! When the best two candidates are far apart and their scores close, the
+//! answer says so (`ambiguous`, with the alternatives) rather than guess.
+
+use crate::cue::{parse_cue, CueInfo};
+use crate::fold::fold;
+use crate::index::{NameKind, Posting};
+use crate::lexicon::Role;
+use crate::Gazetteer;
+use std::collections::{HashMap, HashSet};
+use vigie_core::place::{haversine_km, GeoCandidate, GeoResolution, Place, ToponymQuery};
+use vigie_core::precision::GeoPrecision;
+
+/// Countries whose full GeoNames dumps are in the gazetteer, the three of
+/// vigie's focus first.
+const FOCUS: &[&str] = &["ML", "BF", "NE"];
+const NEIGHBOURS: &[&str] = &["MR", "SN"];
+
+/// Two candidates closer than this are the same locus (a town and the cercle
+/// it seats), not an ambiguity.
+const SAME_LOCUS_KM: f64 = 25.0;
+/// Score gap under which two distinct loci are reported as ambiguous.
+const AMBIGUITY_MARGIN: f32 = 0.04;
+/// At most this many candidates are scored (the best by name and prior).
+const MAX_CANDIDATES: usize = 300;
+/// At most this many alternatives are returned.
+const MAX_ALTERNATIVES: usize = 5;
+
+/// Weights of the evidence; they sum to 1 so a score stays in 0..1.
+#[derive(Debug, Clone, Copy)]
+pub struct Weights {
+    pub name: f32,
+    pub feature: f32,
+    pub population: f32,
+    pub country: f32,
+    pub admin: f32,
+    pub nearby: f32,
+}
+
+pub const WEIGHTS: Weights = Weights {
+    name: 0.26,
+    feature: 0.14,
+    population: 0.12,
+    country: 0.10,
+    admin: 0.22,
+    nearby: 0.16,
+};
+
+/// How a candidate's name matched, best first.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+enum Match {
+    Exact(NameKind),
+    Skeleton,
+    Fuzzy(u32),
+}
+
+impl Match {
+    fn score(self) -> f32 {
+        match self {
+            Match::Exact(NameKind::Main) => 1.0,
+            Match::Exact(NameKind::AdminName) => 0.98,
+            Match::Exact(NameKind::Variant) => 0.97,
+            Match::Exact(NameKind::Alternate) => 0.95,
+            Match::Skeleton => 0.82,
+            Match::Fuzzy(1) => 0.62,
+            Match::Fuzzy(_) => 0.5,
+        }
+    }
+    fn reason(self) -> String {
+        match self {
+            Match::Exact(NameKind::Main) => "name matches the GeoNames name".into(),
+            Match::Exact(NameKind::AdminName) => "name matches ACLED's admin name".into(),
+            Match::Exact(NameKind::Variant) => {
+                "name is a curated variant (data/places/variants.tsv)".into()
+            }
+            Match::Exact(NameKind::Alternate) => "name matches a GeoNames alternate name".into(),
+            Match::Skeleton => "name matches after transliteration folding".into(),
+            Match::Fuzzy(d) => format!("name is {d} edit(s) from a known spelling"),
+        }
+    }
+}
+
+/// The folded keys of a name, computed once.
+struct Keys {
+    folded: String,
+    stripped: String,
+    skeleton: String,
+    roles: Vec<Role>,
+}
+
+fn keys(g: &Gazetteer, name: &str) -> Keys {
+    let folded = fold(name);
+    let (stripped, roles) = g.lx.strip_generic(&folded);
+    let skeleton = g.lx.skeleton_rules.skeleton(&stripped);
+    Keys {
+        folded,
+        stripped,
+        skeleton,
+        roles,
+    }
+}
+
+/// Candidates by name only: exact keys, then skeleton, then (only when
+/// nothing else matched) one or two edits on the skeleton.
+fn lookup(g: &Gazetteer, k: &Keys, allow_fuzzy: bool) -> HashMap<u32, Match> {
+    let mut out: HashMap<u32, Match> = HashMap::new();
+    fn put(out: &mut HashMap<u32, Match>, p: Posting, m: Match) {
+        out.entry(p.place)
+            .and_modify(|old| {
+                if m.score() > old.score() {
+                    *old = m;
+                }
+            })
+            .or_insert(m);
+    }
+    for p in g.index.exact(&k.folded) {
+        put(&mut out, p, Match::Exact(p.kind));
+    }
+    if k.stripped != k.folded {
+        for p in g.index.exact(&k.stripped) {
+            put(&mut out, p, Match::Exact(p.kind));
+        }
+    }
+    if k.skeleton.len() >= 3 {
+        for p in g.index.skeleton(&k.skeleton) {
+            put(&mut out, p, Match::Skeleton);
+        }
+    }
+    if out.is_empty() && allow_fuzzy && k.skeleton.len() >= 5 {
+        for (d, min_len) in [(1u32, 5usize), (2, 9)] {
+            if k.skeleton.len() < min_len {
+                break;
+            }
+            for (_, list) in g.index.fuzzy(&k.skeleton, d, 40) {
+                for p in list {
+                    put(&mut out, p, Match::Fuzzy(d));
+                }
+            }
+            if !out.is_empty() {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The coordinates ACLED would code for a place: admin units at their seat.
+fn coded_point(g: &Gazetteer, i: u32) -> (f64, f64) {
+    let p = &g.places[i as usize];
+    g.seats[i as usize].unwrap_or((p.latitude, p.longitude))
+}
+
+/// What the document's admin mentions pin down.
+#[derive(Default)]
+struct AdminEvidence {
+    admin1: HashSet<(String, String)>,
+    admin2: HashSet<(String, String)>,
+}
+
+fn admin_evidence(g: &Gazetteer, mentions: &[String]) -> AdminEvidence {
+    let mut ev = AdminEvidence::default();
+    for m in mentions.iter().take(20) {
+        let k = keys(g, m);
+        if k.stripped.is_empty() {
+            continue;
+        }
+        let level = k.roles.iter().find_map(|r| match r {
+            Role::Adm1 => Some(1u8),
+            Role::Adm2 => Some(2),
+            _ => None,
+        });
+        for (i, _) in lookup(g, &k, true) {
+            let p = &g.places[i as usize];
+            let cc = p.country_code.clone();
+            match (p.feature_code.as_str(), level) {
+                ("ADM1", None | Some(1)) => {
+                    if let Some(a1) = &p.admin1 {
+                        ev.admin1.insert((cc, a1.clone()));
+                    }
+                }
+                ("ADM2", None | Some(2)) => {
+                    if let Some(a2) = &p.admin2 {
+                        ev.admin2.insert((cc.clone(), a2.clone()));
+                    }
+                    if let Some(a1) = &p.admin1 {
+                        ev.admin1.insert((cc, a1.clone()));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    ev
+}
+
+/// Where one of the document's other places may be: its coded point and
+/// admin path, per candidate.
+struct OtherPlace {
+    points: Vec<(f64, f64, u32)>,
+}
+
+/// The document's other places: for each, the candidates it may be.
+fn nearby_points(g: &Gazetteer, own: &Keys, others: &[String]) -> Vec<OtherPlace> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for o in others.iter().take(30) {
+        let k = keys(g, o);
+        if k.stripped.is_empty() || k.skeleton == own.skeleton || !seen.insert(k.skeleton.clone()) {
+            continue;
+        }
+        if g.lx.is_stopword(&k.stripped) {
+            continue;
+        }
+        let mut points: Vec<(f64, f64, u32)> = lookup(g, &k, false)
+            .into_keys()
+            .filter(|i| {
+                let p = &g.places[*i as usize];
+                FOCUS.contains(&p.country_code.as_str())
+                    || NEIGHBOURS.contains(&p.country_code.as_str())
+            })
+            .map(|i| {
+                let (lat, lon) = coded_point(g, i);
+                (lat, lon, i)
+            })
+            .collect();
+        points.sort_by(|a, b| a.2.cmp(&b.2));
+        if !points.is_empty() && points.len() <= 60 {
+            out.push(OtherPlace { points });
+        }
+    }
+    out
+}
+
+/// How strongly another place of the document supports a candidate: close
+/// by (on the Sahel's scale: 100 km is near), or in the same cercle/region.
+fn support(g: &Gazetteer, cand: u32, here: (f64, f64), other: &OtherPlace) -> (f32, f64) {
+    let p = &g.places[cand as usize];
+    let mut best = 0.0f64;
+    let mut best_km = f64::INFINITY;
+    for &(lat, lon, j) in &other.points {
+        let d = haversine_km(here.0, here.1, lat, lon);
+        let o = &g.places[j as usize];
+        let same_country = o.country_code == p.country_code;
+        let same2 = same_country && p.admin2.is_some() && o.admin2 == p.admin2;
+        let same1 = same_country && p.admin1.is_some() && o.admin1 == p.admin1;
+        let closeness = 1.0 / (1.0 + (d / 100.0).powi(2));
+        let admin = if same2 {
+            0.9
+        } else if same1 {
+            0.55
+        } else {
+            0.0
+        };
+        let s = closeness.max(admin);
+        if s > best {
+            best = s;
+            best_km = d;
+        }
+    }
+    let specificity = 1.0 / (other.points.len() as f64).sqrt();
+    ((best * specificity) as f32, best_km)
+}
+
+fn population_score(pop: u64) -> f32 {
+    ((1.0 + pop as f64).ln() / (1.0 + 3.0e6f64).ln()).min(1.0) as f32
+}
+
+fn feature_fit(hint: Option<Role>, class: &str, code: &str) -> Option<bool> {
+    let hint = hint?;
+    Some(match hint {
+        Role::Adm1 => code == "ADM1",
+        Role::Adm2 => code == "ADM2",
+        Role::Adm3 => code == "ADM3" || class == "P",
+        Role::Town | Role::Village => class == "P",
+        Role::Camp => matches!(code, "CMP" | "MILB" | "INSM") || class == "P",
+        Role::Well => code.starts_with("WLL") || code == "WTRH",
+        Role::Wadi => matches!(code, "WAD" | "STM" | "STMI" | "VAL"),
+        Role::Airport => code.starts_with("AIR"),
+        Role::Area => matches!(class, "L" | "V" | "T" | "H"),
+        Role::Near | Role::Skip => return None,
+    })
+}
+
+struct Scored {
+    place: u32,
+    score: f32,
+    reasons: Vec<String>,
+}
+
+/// Resolves one toponym in its context.
+pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
+    let k = keys(g, &q.name);
+    if k.stripped.is_empty() {
+        return GeoResolution::unresolved(q.name.clone());
+    }
+    let cue: CueInfo = q
+        .cue
+        .as_deref()
+        .map(|c| parse_cue(&g.lx, c))
+        .unwrap_or_default();
+    let name_hint = k.roles.iter().copied().find(|r| r.is_type_hint());
+    let hint = cue.type_hint.or(name_hint);
+    let mut offset = cue.offset.clone();
+    if offset.is_none() && k.roles.contains(&Role::Near) {
+        offset = Some(vigie_core::place::RelativeOffset {
+            distance_km: None,
+            direction: None,
+            text: q.name.clone(),
+            span: None,
+        });
+    }
+
+    let found = lookup(g, &k, true);
+    if found.is_empty() {
+        return GeoResolution {
+            offset,
+            ..GeoResolution::unresolved(q.name.clone())
+        };
+    }
+    let common_word = g.lx.is_stopword(&k.stripped) && hint.is_none();
+
+    // Pre-rank by name and prior, keep the best few hundred for full scoring.
+    let mut pre: Vec<(u32, Match, f32)> = found
+        .into_iter()
+        .map(|(i, m)| {
+            let p = &g.places[i as usize];
+            let prior = g.lx.feature(&p.feature_class, &p.feature_code).prior;
+            (i, m, m.score() + prior + population_score(p.population))
+        })
+        .collect();
+    pre.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+    pre.truncate(MAX_CANDIDATES);
+
+    let admin = admin_evidence(g, &q.context.admin_mentions);
+    let nearby = nearby_points(g, &k, &q.context.other_places);
+    let countries: Vec<String> = q
+        .context
+        .countries
+        .iter()
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    let w = WEIGHTS;
+
+    let mut scored: Vec<Scored> = pre
+        .iter()
+        .map(|&(i, m, _)| {
+            let p = &g.places[i as usize];
+            let mut reasons = vec![m.reason()];
+            let name = if common_word {
+                reasons.push("a common word: ranked down without a cue".into());
+                m.score() * 0.5
+            } else {
+                m.score()
+            };
+            let fp = g.lx.feature(&p.feature_class, &p.feature_code);
+            // A cue that names the kind of place ("région de", "le village
+            // de") is strong evidence: a mismatch costs a fifth of the score.
+            let fit = feature_fit(hint, &p.feature_class, &p.feature_code);
+            let (feature, fit_factor) = match fit {
+                Some(true) => {
+                    reasons.push(format!("{} fits the cue", p.feature_code));
+                    (1.0, 1.0)
+                }
+                Some(false) => (fp.prior * 0.4, 0.8),
+                None => (fp.prior, 1.0),
+            };
+            // An admin unit's population is its whole area's: not comparable
+            // with a town's, so it does not count (the feature prior does).
+            let population = if p.feature_class == "A" {
+                0.0
+            } else {
+                population_score(p.population)
+            };
+            let cc = p.country_code.as_str();
+            let country = if countries.is_empty() {
+                if FOCUS.contains(&cc) {
+                    0.8
+                } else if NEIGHBOURS.contains(&cc) {
+                    0.55
+                } else {
+                    0.3
+                }
+            } else if countries.first().is_some_and(|c| c == cc) {
+                reasons.push(format!("in {}, the country in focus", p.country));
+                1.0
+            } else if countries.iter().any(|c| c == cc) {
+                0.8
+            } else {
+                0.15
+            };
+            let admin_score = {
+                let key1 = p.admin1.clone().map(|a| (p.country_code.clone(), a));
+                let key2 = p.admin2.clone().map(|a| (p.country_code.clone(), a));
+                let in1 = key1.as_ref().is_some_and(|k| admin.admin1.contains(k));
+                let in2 = key2.as_ref().is_some_and(|k| admin.admin2.contains(k));
+                if in2 {
+                    reasons.push(format!(
+                        "in the cercle/province the document names ({})",
+                        p.admin2.as_deref().unwrap_or_default()
+                    ));
+                }
+                if in1 {
+                    reasons.push(format!(
+                        "in the region the document names ({})",
+                        p.admin1.as_deref().unwrap_or_default()
+                    ));
+                }
+                match (admin.admin1.is_empty(), admin.admin2.is_empty()) {
+                    (true, true) => 0.5,
+                    (false, true) => f32::from(u8::from(in1)),
+                    (_, false) => 0.4 * f32::from(u8::from(in1)) + 0.6 * f32::from(u8::from(in2)),
+                }
+            };
+            let nearby_score = if nearby.is_empty() {
+                0.5
+            } else {
+                let here = coded_point(g, i);
+                let mut best = 0.0f32;
+                let mut best_km = f64::INFINITY;
+                for other in &nearby {
+                    let (sc, km) = support(g, i, here, other);
+                    if sc > best {
+                        best = sc;
+                        best_km = km;
+                    }
+                }
+                if best > 0.3 {
+                    reasons.push(format!(
+                        "{best_km:.0} km from another place of the document"
+                    ));
+                }
+                best
+            };
+            let score = w.name * name
+                + w.feature * feature
+                + w.population * population
+                + w.country * country
+                + w.admin * admin_score
+                + w.nearby * nearby_score;
+            let score = score * fit_factor;
+            Scored {
+                place: i,
+                score,
+                reasons,
+            }
+        })
+        .collect();
+    scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.place.cmp(&b.place)));
+
+    let best = &scored[0];
+    let best_pt = coded_point(g, best.place);
+    // The strongest competitor at a different locus decides ambiguity.
+    let rival = scored.iter().skip(1).find(|s| {
+        let pt = coded_point(g, s.place);
+        haversine_km(best_pt.0, best_pt.1, pt.0, pt.1) > SAME_LOCUS_KM
+    });
+    let ambiguous = rival.is_some_and(|r| best.score - r.score < AMBIGUITY_MARGIN);
+
+    let bp = &g.places[best.place as usize];
+    let fp = g.lx.feature(&bp.feature_class, &bp.feature_code);
+    let mut precision = GeoPrecision::try_from(fp.precision).unwrap_or(GeoPrecision::Near);
+    if offset.is_some() && precision == GeoPrecision::Town {
+        precision = GeoPrecision::Near;
+    }
+
+    let to_candidate = |s: &Scored| {
+        let mut place: Place = g.places[s.place as usize].clone();
+        let mut reasons = s.reasons.clone();
+        if let Some((lat, lon)) = g.seats[s.place as usize] {
+            place.latitude = lat;
+            place.longitude = lon;
+            reasons.push("coordinates of the unit's seat, as ACLED codes it".into());
+        }
+        GeoCandidate {
+            place,
+            score: (s.score * 1000.0).round() / 1000.0,
+            reasons,
+        }
+    };
+    let mut alternatives = Vec::new();
+    let mut loci: Vec<(f64, f64)> = vec![best_pt];
+    for s in scored.iter().skip(1) {
+        if alternatives.len() >= MAX_ALTERNATIVES {
+            break;
+        }
+        let pt = coded_point(g, s.place);
+        if loci
+            .iter()
+            .all(|l| haversine_km(l.0, l.1, pt.0, pt.1) > SAME_LOCUS_KM)
+        {
+            loci.push(pt);
+            alternatives.push(to_candidate(s));
+        }
+    }
+    GeoResolution {
+        query: q.name.clone(),
+        best: Some(to_candidate(best)),
+        alternatives,
+        ambiguous,
+        precision: Some(precision),
+        offset,
+    }
+}
+
+/// Whether the name is a place the gazetteer knows, under the same folding
+/// as [`resolve`] (exact and skeleton keys; edit-distance matches are left to
+/// `resolve`, so that recognition stays strict). Common words of the
+/// stoplist and one- or two-letter names are not places.
+pub fn knows(g: &Gazetteer, name: &str) -> bool {
+    let k = keys(g, name);
+    if k.stripped.len() < 3 || g.lx.is_stopword(&k.stripped) || g.lx.is_stopword(&k.folded) {
+        return false;
+    }
+    g.index.has_exact(&k.folded)
+        || g.index.has_exact(&k.stripped)
+        || (k.skeleton.len() >= 4 && g.index.has_skeleton(&k.skeleton))
+}
+
+/// 1 when the name is a region (ADM1) of a Sahel country of the gazetteer,
+/// 2 when it is a cercle / province / department (ADM2).
+pub fn admin_level(g: &Gazetteer, name: &str) -> Option<u8> {
+    let k = keys(g, name);
+    if k.stripped.len() < 2 {
+        return None;
+    }
+    let mut level = None;
+    for (i, m) in lookup(g, &k, false) {
+        if matches!(m, Match::Fuzzy(_)) {
+            continue;
+        }
+        let p = &g.places[i as usize];
+        if !FOCUS.contains(&p.country_code.as_str())
+            && !NEIGHBOURS.contains(&p.country_code.as_str())
+        {
+            continue;
+        }
+        let l = match p.feature_code.as_str() {
+            "ADM1" => 1,
+            "ADM2" => 2,
+            _ => continue,
+        };
+        level = Some(level.map_or(l, |x: u8| x.min(l)));
+    }
+    level
+}
