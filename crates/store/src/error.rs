@@ -14,8 +14,14 @@ pub enum StoreError {
     #[error("database location {0:?}: {1}")]
     Location(String, String),
     #[error("migration {version} ({name}): {message}")]
-    Migration { version: i64, name: String, message: String },
-    #[error("database schema is version {found}, newer than this vigie knows ({known}); upgrade vigie")]
+    Migration {
+        version: i64,
+        name: String,
+        message: String,
+    },
+    #[error(
+        "database schema is version {found}, newer than this vigie knows ({known}); upgrade vigie"
+    )]
     SchemaTooNew { found: i64, known: i64 },
     #[error("not found: {0}")]
     NotFound(String),
@@ -29,10 +35,16 @@ pub enum StoreError {
 
 impl StoreError {
     pub(crate) fn invalid(what: &str, message: impl Into<String>) -> Self {
-        StoreError::Invalid { what: what.to_string(), message: message.into() }
+        StoreError::Invalid {
+            what: what.to_string(),
+            message: message.into(),
+        }
     }
     pub(crate) fn decode(column: &str, message: impl Into<String>) -> Self {
-        StoreError::Decode { column: column.to_string(), message: message.into() }
+        StoreError::Decode {
+            column: column.to_string(),
+            message: message.into(),
+        }
     }
 }
 

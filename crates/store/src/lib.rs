@@ -22,9 +22,16 @@
 //!   the queue and drives the workers; [`export`] writes ACLED CSV, GeoJSON,
 //!   Parquet and JSON Lines.
 
+mod backend;
+mod engine;
 pub mod error;
+pub mod hash;
+pub mod merge;
+mod migrate;
 pub mod model;
+mod sql;
 
+pub use engine::{default_location, open, SqlStore};
 pub use error::{Result, StoreError};
 pub use model::*;
 
@@ -32,7 +39,8 @@ use vigie_core::DocumentExtraction;
 
 /// What a worker does with a claimed document: extract it, or say why not.
 /// Called inside the job's transaction; keep it free of database calls.
-pub type ExtractFn<'a> = dyn FnMut(&StoredDocument) -> std::result::Result<DocumentExtraction, String> + 'a;
+pub type ExtractFn<'a> =
+    dyn FnMut(&StoredDocument) -> std::result::Result<DocumentExtraction, String> + 'a;
 
 /// The storage interface. Both backends pass the same test suite.
 ///
@@ -63,7 +71,12 @@ pub trait Store: Send + Sync {
     /// and stores the result (events, mentions, merges) — all in one
     /// transaction. `None` when no job is left for this worker. Safe to call
     /// from several threads, processes and machines at once.
-    fn process_next(&self, run: RunId, worker: &str, extract: &mut ExtractFn<'_>) -> Result<Option<Processed>>;
+    fn process_next(
+        &self,
+        run: RunId,
+        worker: &str,
+        extract: &mut ExtractFn<'_>,
+    ) -> Result<Option<Processed>>;
     /// The same for one given document (the API's "submit a report" and
     /// "re-run extraction"): queues it if needed, then processes it now.
     fn process_document(
@@ -87,7 +100,12 @@ pub trait Store: Send + Sync {
     // ---- events -------------------------------------------------------
 
     /// Merged events matching `filter`, one page, with the total count.
-    fn events(&self, filter: &EventFilter, sort: EventSort, page: Page) -> Result<Paged<EventSummary>>;
+    fn events(
+        &self,
+        filter: &EventFilter,
+        sort: EventSort,
+        page: Page,
+    ) -> Result<Paged<EventSummary>>;
     /// One merged event with its sources, evidence, claims, history and corrections.
     fn event(&self, id: EventId) -> Result<Option<EventDetail>>;
     /// Calls `sink` on every merged event matching `filter`, in date order,

@@ -193,7 +193,11 @@ pub struct Processed {
 pub enum ProcessOutcome {
     /// Stored: how many report events and mentions, and which merged events
     /// they joined or created.
-    Extracted { events: usize, mentions: usize, merged_into: Vec<EventId> },
+    Extracted {
+        events: usize,
+        mentions: usize,
+        merged_into: Vec<EventId>,
+    },
     /// Extraction failed; recorded as a rejection.
     Failed { reason: String },
 }
@@ -253,7 +257,10 @@ pub struct Page {
 impl Page {
     pub const MAX_LIMIT: u32 = 1000;
     pub fn new(limit: u32, offset: u64) -> Self {
-        Page { limit: limit.clamp(1, Self::MAX_LIMIT), offset }
+        Page {
+            limit: limit.clamp(1, Self::MAX_LIMIT),
+            offset,
+        }
     }
     pub fn first(limit: u32) -> Self {
         Page::new(limit, 0)

@@ -1,0 +1,3 @@
+//! The two database clients behind the store.
+pub mod pg;
+pub mod sqlite;
