@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 const GENERIC_WORDS: &str = include_str!("../../../data/places/generic_words.tsv");
 const STOPLIST: &str = include_str!("../../../data/places/stoplist.txt");
+const QUALIFIERS: &str = include_str!("../../../data/places/qualifiers.txt");
 const NUMBER_WORDS: &str = include_str!("../../../data/places/number_words.tsv");
 const DIRECTIONS: &str = include_str!("../../../data/places/directions.tsv");
 const FEATURE_PRIORS: &str = include_str!("../../../data/places/feature_priors.tsv");
@@ -81,6 +82,7 @@ pub struct Lexicon {
     generic: HashMap<Vec<String>, Role>,
     generic_max_tokens: usize,
     stop: HashSet<String>,
+    qualifiers: HashSet<String>,
     numbers: HashMap<Vec<String>, f64>,
     numbers_max_tokens: usize,
     directions: HashMap<Vec<String>, String>,
@@ -150,6 +152,10 @@ impl Lexicon {
             .map(|(_, cols)| fold(cols[0]))
             .filter(|s| !s.is_empty())
             .collect();
+        let qualifiers = data_lines(QUALIFIERS)
+            .map(|(_, cols)| fold(cols[0]))
+            .filter(|s| !s.is_empty())
+            .collect();
         let mut numbers = HashMap::new();
         for (no, cols) in data_lines(number_words) {
             let [word, value, ..] = cols[..] else {
@@ -198,6 +204,7 @@ impl Lexicon {
             directions_max_tokens: max(&|| dirs.keys().map(Vec::len).max()),
             generic,
             stop,
+            qualifiers,
             numbers,
             directions: dirs,
             feature_priors: priors,
@@ -231,6 +238,12 @@ impl Lexicon {
     /// place without a cue.
     pub fn is_stopword(&self, folded: &str) -> bool {
         self.stop.contains(folded)
+    }
+
+    /// Whether a folded word only qualifies a place name ("peul", "dogon",
+    /// "site", "nord"): twin villages and sub-sites share the main name.
+    pub fn is_qualifier(&self, word: &str) -> bool {
+        self.qualifiers.contains(word)
     }
 
     /// Prior and precision for a feature code, falling back to its class.

@@ -21,6 +21,7 @@ pub mod cue;
 pub mod fold;
 pub mod index;
 pub mod lexicon;
+pub mod measure;
 pub mod resolve;
 pub mod table;
 
@@ -69,6 +70,10 @@ pub struct Gazetteer {
     pub(crate) places: Vec<Place>,
     /// Seat coordinates of admin units (ACLED codes region/cercle reports there).
     pub(crate) seats: Vec<Option<(f64, f64)>>,
+    /// Country name (folded, ACLED's or GeoNames') → ISO alpha-2.
+    country_codes: HashMap<String, String>,
+    /// Folded admin alias → folded ACLED admin name.
+    admin_aliases: HashMap<String, String>,
     build_id: String,
 }
 
@@ -149,6 +154,10 @@ impl Gazetteer {
         let lx = Lexicon::embedded()?;
         let (build_id, rows) = table::read_table(places_gz)?;
         let countries = parse_countries(countries);
+        let country_codes = countries
+            .iter()
+            .map(|(cc, c)| (fold::fold(&c.name), cc.clone()))
+            .collect();
         let index = NameIndex::from_bytes(names, skeletons, postings)?;
         let mut places = Vec::with_capacity(rows.len());
         let mut seats = Vec::with_capacity(rows.len());
@@ -180,6 +189,8 @@ impl Gazetteer {
             index,
             places,
             seats,
+            country_codes,
+            admin_aliases: build::admin::admin_alias_map(),
             build_id,
         })
     }
@@ -196,6 +207,26 @@ impl Gazetteer {
     /// Keys in the folded and skeleton name maps.
     pub fn key_counts(&self) -> (usize, usize) {
         self.index.key_counts()
+    }
+
+    /// ISO alpha-2 code of a country named as ACLED names it ("Burkina
+    /// Faso" → "BF"); an ISO code passes through.
+    pub fn country_code(&self, name: &str) -> Option<String> {
+        let f = fold::fold(name);
+        if let Some(cc) = self.country_codes.get(&f) {
+            return Some(cc.clone());
+        }
+        let upper = name.trim().to_ascii_uppercase();
+        self.country_codes
+            .values()
+            .any(|cc| *cc == upper)
+            .then_some(upper)
+    }
+
+    /// Whether two admin names denote the same unit (folding and the alias
+    /// lists of `data/places/admin{1,2}_acled.tsv`: "Timbuktu" = "Tombouctou").
+    pub fn same_admin(&self, a: &str, b: &str) -> bool {
+        measure::same_admin_folded(&self.admin_aliases, a, b)
     }
 
     /// The build id of the data (a hash of the built files).

@@ -62,6 +62,8 @@ pub const WEIGHTS: Weights = Weights {
 enum Match {
     Exact(NameKind),
     Skeleton,
+    /// The name without its qualifier words ("Birga-Dogon" → "Birga").
+    Partial,
     Fuzzy(u32),
 }
 
@@ -73,6 +75,7 @@ impl Match {
             Match::Exact(NameKind::Variant) => 0.97,
             Match::Exact(NameKind::Alternate) => 0.95,
             Match::Skeleton => 0.82,
+            Match::Partial => 0.6,
             Match::Fuzzy(1) => 0.62,
             Match::Fuzzy(_) => 0.5,
         }
@@ -86,6 +89,7 @@ impl Match {
             }
             Match::Exact(NameKind::Alternate) => "name matches a GeoNames alternate name".into(),
             Match::Skeleton => "name matches after transliteration folding".into(),
+            Match::Partial => "name matches without its qualifier words".into(),
             Match::Fuzzy(d) => format!("name is {d} edit(s) from a known spelling"),
         }
     }
@@ -111,19 +115,19 @@ fn keys(g: &Gazetteer, name: &str) -> Keys {
     }
 }
 
-/// Candidates by name only: exact keys, then skeleton, then (only when
-/// nothing else matched) one or two edits on the skeleton.
-fn lookup(g: &Gazetteer, k: &Keys, allow_fuzzy: bool) -> HashMap<u32, Match> {
+fn put(out: &mut HashMap<u32, Match>, p: Posting, m: Match) {
+    out.entry(p.place)
+        .and_modify(|old| {
+            if m.score() > old.score() {
+                *old = m;
+            }
+        })
+        .or_insert(m);
+}
+
+/// Candidates by name only: exact folded keys and the skeleton key.
+fn lookup(g: &Gazetteer, k: &Keys) -> HashMap<u32, Match> {
     let mut out: HashMap<u32, Match> = HashMap::new();
-    fn put(out: &mut HashMap<u32, Match>, p: Posting, m: Match) {
-        out.entry(p.place)
-            .and_modify(|old| {
-                if m.score() > old.score() {
-                    *old = m;
-                }
-            })
-            .or_insert(m);
-    }
     for p in g.index.exact(&k.folded) {
         put(&mut out, p, Match::Exact(p.kind));
     }
@@ -137,22 +141,48 @@ fn lookup(g: &Gazetteer, k: &Keys, allow_fuzzy: bool) -> HashMap<u32, Match> {
             put(&mut out, p, Match::Skeleton);
         }
     }
-    if out.is_empty() && allow_fuzzy && k.skeleton.len() >= 5 {
-        for (d, min_len) in [(1u32, 5usize), (2, 9)] {
-            if k.skeleton.len() < min_len {
-                break;
-            }
-            for (_, list) in g.index.fuzzy(&k.skeleton, d, 40) {
-                for p in list {
-                    put(&mut out, p, Match::Fuzzy(d));
+    out
+}
+
+/// Adds places one edit (two for long names) from the skeleton, only in
+/// `countries`: a misspelt village of the country in focus, never a
+/// look-alike city across the world.
+fn fuzzy_into(g: &Gazetteer, k: &Keys, out: &mut HashMap<u32, Match>, countries: &[&str]) {
+    for (d, min_len) in [(1u32, 4usize), (2, 8)] {
+        if k.skeleton.len() < min_len {
+            break;
+        }
+        let before = out.len();
+        for (_, list) in g.index.fuzzy(&k.skeleton, d, 60) {
+            for p in list {
+                let cc = g.places[p.place as usize].country_code.as_str();
+                if countries.contains(&cc) && !out.contains_key(&p.place) {
+                    put(out, p, Match::Fuzzy(d));
                 }
             }
-            if !out.is_empty() {
-                break;
-            }
+        }
+        if out.len() > before {
+            break;
         }
     }
-    out
+}
+
+/// The name with its distinguishing words dropped ("Birga-Dogon" → "Birga",
+/// "Essakane-Site" → "Essakane", "X - Y road" → "X"): a fallback when the
+/// full name is unknown. Qualifier words live in `data/places/qualifiers.txt`.
+fn reduced_keys(g: &Gazetteer, name: &str, k: &Keys) -> Option<Keys> {
+    let head = name.split(['(', '/', ',']).next().unwrap_or(name);
+    let head = head.split(" - ").next().unwrap_or(head);
+    let folded = fold(head);
+    let kept: Vec<&str> = folded
+        .split(' ')
+        .filter(|t| !t.is_empty() && !g.lx.is_qualifier(t))
+        .collect::<Vec<_>>();
+    let reduced = kept.join(" ");
+    if reduced.is_empty() || reduced == k.stripped || reduced == k.folded {
+        return None;
+    }
+    Some(keys(g, &reduced))
 }
 
 /// The coordinates ACLED would code for a place: admin units at their seat.
@@ -180,7 +210,11 @@ fn admin_evidence(g: &Gazetteer, mentions: &[String]) -> AdminEvidence {
             Role::Adm2 => Some(2),
             _ => None,
         });
-        for (i, _) in lookup(g, &k, true) {
+        let mut found = lookup(g, &k);
+        if found.is_empty() {
+            fuzzy_into(g, &k, &mut found, &[FOCUS, NEIGHBOURS].concat());
+        }
+        for (i, _) in found {
             let p = &g.places[i as usize];
             let cc = p.country_code.clone();
             match (p.feature_code.as_str(), level) {
@@ -222,7 +256,7 @@ fn nearby_points(g: &Gazetteer, own: &Keys, others: &[String]) -> Vec<OtherPlace
         if g.lx.is_stopword(&k.stripped) {
             continue;
         }
-        let mut points: Vec<(f64, f64, u32)> = lookup(g, &k, false)
+        let mut points: Vec<(f64, f64, u32)> = lookup(g, &k)
             .into_keys()
             .filter(|i| {
                 let p = &g.places[*i as usize];
@@ -321,7 +355,44 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
         });
     }
 
-    let found = lookup(g, &k, true);
+    let admin = admin_evidence(g, &q.context.admin_mentions);
+    let countries: Vec<String> = q
+        .context
+        .countries
+        .iter()
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    let allowed: Vec<&str> = if countries.is_empty() {
+        [FOCUS, NEIGHBOURS].concat()
+    } else {
+        countries.iter().map(String::as_str).collect()
+    };
+    // Is there a candidate the context can accept? If not, look further:
+    // misspellings (edit distance) and the name without its qualifiers.
+    let acceptable = |found: &HashMap<u32, Match>| {
+        found.keys().any(|i| {
+            let p = &g.places[*i as usize];
+            allowed.contains(&p.country_code.as_str())
+                && (admin.admin1.is_empty()
+                    || p.admin1.as_ref().is_some_and(|a| {
+                        admin.admin1.contains(&(p.country_code.clone(), a.clone()))
+                    }))
+        })
+    };
+    let mut found = lookup(g, &k);
+    if !acceptable(&found) {
+        fuzzy_into(g, &k, &mut found, &allowed);
+    }
+    if !acceptable(&found) {
+        if let Some(rk) = reduced_keys(g, &q.name, &k) {
+            for (i, m) in lookup(g, &rk) {
+                found.entry(i).or_insert(match m {
+                    Match::Exact(_) => Match::Partial,
+                    _ => Match::Fuzzy(2),
+                });
+            }
+        }
+    }
     if found.is_empty() {
         return GeoResolution {
             offset,
@@ -535,7 +606,7 @@ pub fn admin_level(g: &Gazetteer, name: &str) -> Option<u8> {
         return None;
     }
     let mut level = None;
-    for (i, m) in lookup(g, &k, false) {
+    for (i, m) in lookup(g, &k) {
         if matches!(m, Match::Fuzzy(_)) {
             continue;
         }

@@ -447,6 +447,27 @@ impl AdminResolver {
     }
 }
 
+/// Folded alias → folded ACLED name, for every admin1 and admin2 alias of
+/// the data files ("timbuktu" → "tombouctou", "komonjdjari" → "komondjari").
+pub fn admin_alias_map() -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for (_, c) in tsv_rows(ADMIN1_ACLED) {
+        if c.len() >= 2 {
+            for a in split_list(c.get(2)) {
+                out.insert(fold(&a), fold(c[1]));
+            }
+        }
+    }
+    for (_, c) in tsv_rows(ADMIN2_ACLED) {
+        if c.len() >= 4 {
+            for a in split_list(c.get(5)) {
+                out.insert(fold(&a), fold(c[3]));
+            }
+        }
+    }
+    out
+}
+
 fn parse_admin1() -> Result<HashMap<String, Admin1Info>, GeoError> {
     let mut out = HashMap::new();
     for (no, c) in tsv_rows(ADMIN1_ACLED) {
