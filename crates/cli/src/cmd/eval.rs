@@ -39,8 +39,10 @@ pub struct Args {
     /// Score this predictions file (JSON Lines, see vigie-eval) instead of running vigie.
     #[arg(long, value_name = "PRED.jsonl")]
     pub predictions: Option<PathBuf>,
-    /// A peer system's predictions to score by the same code and show side by side.
-    #[arg(long, value_name = "PRED.jsonl")]
+    /// A peer system's predictions to score by the same code and show side by
+    /// side: one file for all gold files, or a directory holding
+    /// `<gold stem>.pred.jsonl` per gold file (what eval/peers/baseline.py writes).
+    #[arg(long, value_name = "PRED.jsonl|DIR")]
     pub baseline: Option<PathBuf>,
     /// Write <set>.json per gold file, summary.md and throughput.md into DIR.
     #[arg(long, value_name = "DIR")]
@@ -71,9 +73,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Some(p) => Some(read_predictions(p)?),
         None => None,
     };
-    let baseline = match &args.baseline {
-        Some(p) => Some(read_predictions(p)?),
-        None => None,
+    let baseline_file = match &args.baseline {
+        Some(p) if !p.is_dir() => Some(read_predictions(p)?),
+        _ => None,
     };
     let extractor = if given.is_none() {
         Some(build_extractor()?)
@@ -106,9 +108,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let mut vigie = EvalReport::new(&gold, &system, &scores, &targets);
         vigie.set = set_name(path);
         vigie.run = meta;
-        let baseline = baseline
-            .as_ref()
-            .map(|b| baseline_report(&scorer, &targets, &gold, b, path));
+        let per_set;
+        let baseline = match (&args.baseline, &baseline_file) {
+            (_, Some(b)) => Some(b),
+            (Some(dir), None) => {
+                let file = dir.join(format!("{}.pred.jsonl", set_name(path)));
+                per_set = read_predictions(&file)
+                    .with_context(|| format!("baseline predictions for {}", path.display()))?;
+                Some(&per_set)
+            }
+            (None, None) => None,
+        };
+        let baseline = baseline.map(|b| baseline_report(&scorer, &targets, &gold, b, path));
         results.push(SetResult {
             gold,
             vigie,
