@@ -1,9 +1,43 @@
 //! # vigie-extract
 //!
-//! One report in, events + mentions + diagnostics out. (Being built.)
+//! One report in, events + mentions + diagnostics out.
+//!
+//! ```text
+//! Prepared text ─annotate─▶ hits of every lexicon (triggers, actors, dates, numbers,
+//!               │           attribution, background, victims, toponyms → geocoder)
+//!               ─frames───▶ sentences that carry a trigger, marked background or not
+//!               ─assemble─▶ events (non-background frames grouped) + mentions
+//!               ─code─────▶ ACLED records with evidence, claims and notes
+//! ```
+//!
+//! Each stage is a module; each language's knowledge is a folder of data
+//! files (`data/lexicons/<lang>/`) plus, where grammar needs code, a file per
+//! language (`dates/fr.rs`, `numbers/en.rs`). The lexicons are compiled once
+//! into automata when the [`Extractor`] is built.
+
+pub mod actors;
+pub mod annotate;
+pub mod assemble;
+pub mod attribution;
+pub mod background;
+pub mod coding;
+pub mod dates;
+pub mod lexicon;
+pub mod notes;
+pub mod numbers;
+pub mod pack;
+pub mod tokens;
+pub mod toponyms;
+pub mod triggers;
+pub mod victims;
 
 use std::sync::Arc;
-use vigie_core::{Document, DocumentExtraction, Geocoder};
+
+use vigie_core::{Diagnostic, Document, DocumentExtraction, Geocoder, LanguageVerdict, Toponym};
+
+use crate::actors::ActorLexicon;
+use crate::assemble::Unit;
+use crate::pack::LanguagePack;
 
 /// Errors building the extractor (lexicon files that do not parse).
 #[derive(Debug, thiserror::Error)]
@@ -24,22 +58,129 @@ pub struct ExtractorVersions {
 /// shared across threads.
 pub struct Extractor {
     geocoder: Arc<dyn Geocoder>,
+    actors: ActorLexicon,
+    packs: Vec<LanguagePack>,
+    lexicon_version: String,
 }
 
 impl Extractor {
+    /// Compiles every lexicon. Costs a few milliseconds: build once, reuse.
     pub fn new(geocoder: Arc<dyn Geocoder>) -> Result<Self, ExtractError> {
-        Ok(Extractor { geocoder })
+        let actors = ActorLexicon::embedded()?;
+        let packs = lexicon::data::registry()
+            .iter()
+            .map(LanguagePack::compile)
+            .collect::<Result<Vec<_>, _>>()?;
+        let lexicon_version = format!("{}+{}", lexicon::data::version(), actors.version());
+        Ok(Extractor {
+            geocoder,
+            actors,
+            packs,
+            lexicon_version,
+        })
     }
 
     pub fn versions(&self) -> ExtractorVersions {
         ExtractorVersions {
             engine: vigie_core::VIGIE_VERSION.to_string(),
-            lexicons: String::new(),
+            lexicons: self.lexicon_version.clone(),
             gazetteer: self.geocoder.version(),
         }
     }
 
-    pub fn extract(&self, _doc: &Document) -> DocumentExtraction {
-        unimplemented!("being built")
+    pub fn geocoder(&self) -> &Arc<dyn Geocoder> {
+        &self.geocoder
+    }
+
+    /// Extracts the events and mentions of one document. Never panics on
+    /// input: undecodable or unsupported documents come back with no events
+    /// and a diagnostic saying why.
+    pub fn extract(&self, doc: &Document) -> DocumentExtraction {
+        let mut out = DocumentExtraction {
+            doc_id: doc.meta.id.clone(),
+            url: doc.meta.url.clone(),
+            source: doc.meta.source.clone(),
+            published_at: doc.meta.published_at,
+            language: LanguageVerdict::Unsupported {
+                detected: None,
+                reason: "not decoded".into(),
+            },
+            decoding: Default::default(),
+            events: Vec::new(),
+            mentions: Vec::new(),
+            toponyms: Vec::new(),
+            diagnostics: Vec::new(),
+        };
+        let prepared = match vigie_text::prepare(doc) {
+            Ok(p) => p,
+            Err(e) => {
+                out.diagnostics
+                    .push(Diagnostic::error("undecodable", e.to_string()));
+                return out;
+            }
+        };
+        out.language = prepared.language.clone();
+        out.decoding = prepared.decoding.clone();
+        let Some(language) = prepared.language.language() else {
+            if let LanguageVerdict::Unsupported { reason, .. } = &prepared.language {
+                out.diagnostics.push(Diagnostic::warning(
+                    "unsupported_language",
+                    format!("not extracted: {reason}"),
+                ));
+            }
+            return out;
+        };
+        let Some(pack) = self.packs.iter().find(|p| p.language == language) else {
+            out.diagnostics.push(Diagnostic::warning(
+                "unsupported_language",
+                format!("no lexicons for {}", language.code()),
+            ));
+            return out;
+        };
+        let published = doc.meta.published_at;
+        if published.is_none() {
+            out.diagnostics.push(Diagnostic::info(
+                "no_published_at",
+                "no publication date: relative dates (\"hier\", \"Thursday\") and year-less dates cannot be resolved; their events have no date or a lower time precision",
+            ));
+        }
+        let ann = annotate::annotate(
+            &prepared,
+            pack,
+            &self.actors,
+            self.geocoder.as_ref(),
+            published,
+        );
+        let frames = assemble::frames(&ann, published);
+        let units = assemble::assemble(&ann, &frames);
+        let coder = coding::Coder {
+            prepared: &prepared,
+            ann: &ann,
+            frames: &frames,
+            actors: &self.actors,
+            published,
+            doc_id: &doc.meta.id,
+        };
+        for unit in &units {
+            match unit {
+                Unit::Event(members) => {
+                    if let Some(e) = coder.code_event(members, out.events.len() + 1) {
+                        out.events.push(e);
+                    }
+                }
+                Unit::Mention { frame, kind } => {
+                    out.mentions.push(coder.code_mention(*frame, *kind))
+                }
+            }
+        }
+        out.toponyms = ann
+            .topos
+            .iter()
+            .map(|t| Toponym {
+                evidence: prepared.evidence(t.span.start, t.span.end),
+                resolution: t.resolution.clone(),
+            })
+            .collect();
+        out
     }
 }

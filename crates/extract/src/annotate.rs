@@ -1,0 +1,247 @@
+//! Annotation: every lexicon run once over the whole folded text, every hit
+//! typed and placed. The later stages only read these lists.
+
+use std::collections::HashMap;
+
+use vigie_core::{GeoContext, GeoResolution, Geocoder, ToponymQuery};
+use vigie_text::Prepared;
+
+use crate::actors::{ActorHit, ActorLexicon};
+use crate::attribution::Cue;
+use crate::background::Marker;
+use crate::dates::{resolve, DateMention, ResolvedDate};
+use crate::numbers::Quantity;
+use crate::pack::LanguagePack;
+use crate::toponyms::{self, PlaceCue, ToponymSpan};
+use crate::triggers::Trigger;
+use crate::victims::VictimHit;
+
+/// A sentence in clean and folded coordinates.
+#[derive(Debug, Clone, Copy)]
+pub struct Sent {
+    pub cstart: usize,
+    pub cend: usize,
+    pub fstart: usize,
+    pub fend: usize,
+    /// Paragraph number (line breaks separate paragraphs).
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct DateAnn {
+    pub mention: DateMention,
+    pub resolved: Option<ResolvedDate>,
+}
+
+/// A toponym with its place in both coordinate systems and its resolution.
+#[derive(Debug, Clone)]
+pub struct Topo {
+    pub span: ToponymSpan,
+    pub fstart: usize,
+    pub fend: usize,
+    pub sent: usize,
+    pub resolution: GeoResolution,
+}
+
+/// Everything the lexicons found in one document (folded offsets).
+pub struct Annotations<'p> {
+    pub sents: Vec<Sent>,
+    pub triggers: Vec<Trigger>,
+    pub cues: Vec<Cue<'p>>,
+    pub markers: Vec<Marker>,
+    pub victims: Vec<VictimHit>,
+    pub actors: Vec<ActorHit>,
+    pub dates: Vec<DateAnn>,
+    pub quantities: Vec<Quantity>,
+    pub places: Vec<(usize, usize, PlaceCue)>,
+    /// Countries in focus (ISO alpha-2), most mentioned first.
+    pub countries: Vec<String>,
+    pub topos: Vec<Topo>,
+}
+
+/// Items of a sorted-by-start list that fall in `[start, end)`.
+pub fn within<T>(items: &[T], start: usize, end: usize, key: impl Fn(&T) -> usize) -> &[T] {
+    let a = items.partition_point(|x| key(x) < start);
+    let b = items.partition_point(|x| key(x) < end);
+    &items[a..b.max(a)]
+}
+
+/// Folded offset of a clean offset.
+fn folded_of(p: &Prepared, clean: usize) -> usize {
+    p.folded.map.partition_point(|&m| (m as usize) < clean)
+}
+
+pub fn annotate<'p>(
+    prepared: &Prepared,
+    pack: &'p LanguagePack,
+    actors: &ActorLexicon,
+    geocoder: &dyn Geocoder,
+    published: Option<jiff::civil::Date>,
+) -> Annotations<'p> {
+    let folded = prepared.folded.text.as_str();
+    let mut paragraph = 0usize;
+    let mut last_end = 0usize;
+    let sents: Vec<Sent> = prepared
+        .sentences
+        .iter()
+        .map(|s| {
+            paragraph += prepared.clean[last_end..s.start].matches('\n').count();
+            last_end = s.start;
+            Sent {
+                cstart: s.start,
+                cend: s.end,
+                fstart: folded_of(prepared, s.start),
+                fend: folded_of(prepared, s.end),
+                paragraph,
+            }
+        })
+        .collect();
+    let triggers = pack.triggers.find(folded);
+    let cues = pack.attribution.find(folded);
+    let markers = pack.background.find(folded);
+    let victims = pack.victims.find(folded);
+    let actor_hits = actors.find(folded);
+    let places = pack.places.find(folded);
+    let mut dates = Vec::new();
+    let mut quantities = Vec::new();
+    for s in &sents {
+        for m in pack.dates.find(folded, s.fstart, s.fend) {
+            dates.push(DateAnn {
+                mention: m,
+                resolved: resolve(&m, published),
+            });
+        }
+        for q in pack.numbers.find(folded, s.fstart, s.fend) {
+            // A number inside a date is part of the date.
+            if !dates
+                .iter()
+                .any(|d| q.start < d.mention.end && d.mention.start < q.end)
+            {
+                quantities.push(q);
+            }
+        }
+    }
+    // Countries in focus.
+    let mut country_counts: HashMap<String, usize> = HashMap::new();
+    for (_, _, cue) in &places {
+        if let PlaceCue::Country(code) = cue {
+            *country_counts.entry(code.as_str().to_string()).or_default() += 1;
+        }
+    }
+    for h in &actor_hits {
+        if let Some(c) = actors.country(h.id) {
+            *country_counts.entry(c.to_string()).or_default() += 1;
+        }
+    }
+    let mut countries: Vec<(String, usize)> = country_counts.into_iter().collect();
+    countries.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let countries: Vec<String> = countries.into_iter().map(|(c, _)| c).collect();
+
+    // Toponyms, sentence by sentence.
+    let excluded = |a: usize, b: usize| -> bool {
+        let (fa, fb) = (folded_of(prepared, a), folded_of(prepared, b));
+        actor_hits.iter().any(|h| h.start < fb && fa < h.end)
+            || dates
+                .iter()
+                .any(|d| d.mention.start < fb && fa < d.mention.end)
+            || quantities
+                .iter()
+                .any(|q| !q.article && q.start < fb && fa < q.end)
+            || places.iter().any(|&(s, e, c)| {
+                matches!(c, PlaceCue::Stop | PlaceCue::Country(_)) && s <= fa && fb <= e
+            })
+    };
+    let mut spans: Vec<(ToponymSpan, usize)> = Vec::new();
+    for (si, s) in sents.iter().enumerate() {
+        for t in toponyms::find(&prepared.clean, s.cstart, s.cend, geocoder, &excluded) {
+            spans.push((t, si));
+        }
+    }
+    // Cue of each toponym: the place cue that ends right before it.
+    for (t, _) in spans.iter_mut() {
+        let fa = folded_of(prepared, t.start);
+        let before = places
+            .iter()
+            .filter(|&&(_, e, _)| e <= fa && fa - e <= 3)
+            .filter(|&&(_, e, _)| {
+                folded
+                    .get(e..fa)
+                    .map(|g| g.chars().all(|c| c == ' ' || c == '\''))
+                    .unwrap_or(false)
+            });
+        t.cue = before
+            .filter(|(_, _, c)| !matches!(c, PlaceCue::Stop | PlaceCue::Country(_)))
+            .max_by_key(|&&(s, e, _)| (e, e - s))
+            .map(|&(_, _, c)| c);
+        // Cue text: the words before the name in its sentence (at most six).
+        let sent_start = sents
+            .iter()
+            .rev()
+            .find(|s| s.cstart <= t.start)
+            .map(|s| s.cstart)
+            .unwrap_or(0);
+        let head = &prepared.clean[sent_start..t.start];
+        let words: Vec<&str> = head.split_whitespace().collect();
+        let from = words.len().saturating_sub(6);
+        let cue_text = words[from..].join(" ");
+        if !cue_text.is_empty() {
+            t.cue_text = Some(cue_text);
+        }
+    }
+    let admin_mentions: Vec<String> = spans
+        .iter()
+        .filter(|(t, _)| {
+            t.admin_path
+                || matches!(
+                    t.cue,
+                    Some(PlaceCue::Admin1 | PlaceCue::Admin2 | PlaceCue::Admin3)
+                )
+        })
+        .map(|(t, _)| t.name.clone())
+        .collect();
+    let other_places: Vec<String> = spans.iter().map(|(t, _)| t.name.clone()).collect();
+    let context = GeoContext {
+        countries: countries.clone(),
+        admin_mentions,
+        other_places,
+    };
+    let mut cache: HashMap<(String, Option<String>), GeoResolution> = HashMap::new();
+    let topos = spans
+        .into_iter()
+        .map(|(span, sent)| {
+            let key = (span.name.clone(), span.cue_text.clone());
+            let resolution = cache
+                .entry(key)
+                .or_insert_with(|| {
+                    geocoder.resolve(&ToponymQuery {
+                        name: span.name.clone(),
+                        cue: span.cue_text.clone(),
+                        context: context.clone(),
+                    })
+                })
+                .clone();
+            Topo {
+                fstart: folded_of(prepared, span.start),
+                fend: folded_of(prepared, span.end),
+                span,
+                sent,
+                resolution,
+            }
+        })
+        .collect();
+    let mut quantities = quantities;
+    quantities.sort_by_key(|q| q.start);
+    Annotations {
+        sents,
+        triggers,
+        cues,
+        markers,
+        victims,
+        actors: actor_hits,
+        dates,
+        quantities,
+        places,
+        countries,
+        topos,
+    }
+}

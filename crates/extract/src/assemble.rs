@@ -1,0 +1,205 @@
+//! Assembly: sentences with triggers become frames; frames marked as
+//! background become mentions; the rest are grouped into events — a frame
+//! joins the current event unless it brings its own different date or a
+//! distant place.
+//!
+//! Invariant: an event always has at least one non-background frame, so no
+//! event is ever invented from "in recent months" or a list of towns.
+
+use vigie_core::{haversine_km, GeoPrecision, TimePrecision};
+
+use crate::annotate::{within, Annotations};
+use crate::background::BackgroundKind;
+use crate::triggers::{Trigger, TriggerClass};
+
+/// A sentence that carries at least one event trigger.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    pub sent: usize,
+    pub triggers: Vec<Trigger>,
+    pub background: Option<BackgroundKind>,
+    /// The first date of the sentence that is not a speech date ("a annoncé jeudi").
+    pub date: Option<usize>,
+    /// The sentence's primary toponym (a locative cue, not an admin unit or list item).
+    pub place: Option<usize>,
+}
+
+/// What assembly produced.
+#[derive(Debug, Clone)]
+pub enum Unit {
+    Event(Vec<usize>),
+    Mention { frame: usize, kind: BackgroundKind },
+}
+
+/// Background markers that, in one sentence, outrank the others.
+fn background_rank(k: BackgroundKind) -> u8 {
+    match k {
+        BackgroundKind::Past => 5,
+        BackgroundKind::Cumulative => 4,
+        BackgroundKind::Ongoing => 3,
+        BackgroundKind::List => 2,
+        BackgroundKind::Future => 1,
+    }
+}
+
+/// Builds the frames of a document.
+pub fn frames(ann: &Annotations<'_>, published: Option<jiff::civil::Date>) -> Vec<Frame> {
+    let mut out: Vec<Frame> = Vec::new();
+    for (si, s) in ann.sents.iter().enumerate() {
+        let triggers: Vec<Trigger> = within(&ann.triggers, s.fstart, s.fend, |t| t.start).to_vec();
+        if !triggers.iter().any(|t| t.class.is_event()) {
+            continue;
+        }
+        let mut background = within(&ann.markers, s.fstart, s.fend, |m| m.start)
+            .iter()
+            .map(|m| m.kind)
+            .max_by_key(|k| background_rank(*k));
+        // The first date that is not the date of a statement.
+        let date = ann
+            .dates
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.mention.start >= s.fstart && d.mention.start < s.fend)
+            .find(|(_, d)| !is_speech_date(ann, d.mention.start))
+            .map(|(i, _)| i);
+        // A date long before publication is background.
+        if let (Some(di), Some(p)) = (date, published) {
+            if let Some(r) = ann.dates[di].resolved {
+                let days = (p - r.date).get_days();
+                if days > 45 && background.is_none() {
+                    background = Some(BackgroundKind::Past);
+                }
+            }
+        }
+        let topos: Vec<usize> = ann
+            .topos
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.sent == si)
+            .map(|(i, _)| i)
+            .collect();
+        let place = topos.iter().copied().find(|&i| {
+            let t = &ann.topos[i].span;
+            !t.is_admin_context() && !t.in_list
+        });
+        if background.is_none()
+            && date.is_none()
+            && !topos.is_empty()
+            && topos.iter().all(|&i| ann.topos[i].span.in_list)
+        {
+            background = Some(BackgroundKind::List);
+        }
+        // A sentence without its own date continues the background of the
+        // sentence before it in the same paragraph.
+        if background.is_none() && date.is_none() {
+            if let Some(prev) = out.last() {
+                if prev.sent + 1 == si && ann.sents[prev.sent].paragraph == s.paragraph {
+                    background = prev.background;
+                }
+            }
+        }
+        out.push(Frame {
+            sent: si,
+            triggers,
+            background,
+            date,
+            place,
+        });
+    }
+    out
+}
+
+/// "a annoncé jeudi", "said on Thursday": a date right after an attribution verb.
+fn is_speech_date(ann: &Annotations<'_>, date_start: usize) -> bool {
+    ann.cues
+        .iter()
+        .any(|c| c.end <= date_start && date_start - c.end <= 4 && c.info.label.is_some())
+}
+
+/// Groups frames into events and mentions.
+pub fn assemble(ann: &Annotations<'_>, frames: &[Frame]) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut current: Option<usize> = None; // index into units of the open event
+    for (fi, f) in frames.iter().enumerate() {
+        if let Some(kind) = f.background {
+            units.push(Unit::Mention { frame: fi, kind });
+            continue;
+        }
+        let starts_new = match current {
+            None => true,
+            Some(ui) => match &units[ui] {
+                Unit::Event(members) => differs(ann, frames, members, f),
+                Unit::Mention { .. } => true,
+            },
+        };
+        if starts_new {
+            units.push(Unit::Event(vec![fi]));
+            current = Some(units.len() - 1);
+        } else if let Some(Unit::Event(members)) = current.and_then(|ui| units.get_mut(ui)) {
+            members.push(fi);
+        }
+    }
+    units
+}
+
+/// Whether frame `f` describes another happening than the event made of `members`.
+fn differs(ann: &Annotations<'_>, frames: &[Frame], members: &[usize], f: &Frame) -> bool {
+    let event_date = members
+        .iter()
+        .filter_map(|&m| frames[m].date)
+        .find_map(|d| ann.dates[d].resolved);
+    let frame_date = f.date.and_then(|d| ann.dates[d].resolved);
+    if let (Some(a), Some(b)) = (event_date, frame_date) {
+        let tolerance = a
+            .precision
+            .tolerance_days()
+            .max(b.precision.tolerance_days())
+            .max(
+                if a.precision == TimePrecision::Day && b.precision == TimePrecision::Day {
+                    0
+                } else {
+                    1
+                },
+            );
+        if (a.date - b.date).get_days().abs() > tolerance {
+            return true;
+        }
+    }
+    let violent = f.triggers.iter().any(|t| t.class.is_violent());
+    let event_place = members.iter().filter_map(|&m| frames[m].place).next();
+    if let (Some(a), Some(b), true) = (event_place, f.place, violent) {
+        let (pa, pb) = (&ann.topos[a], &ann.topos[b]);
+        match (pa.resolution.best.as_ref(), pb.resolution.best.as_ref()) {
+            (Some(x), Some(y)) => {
+                let d = haversine_km(
+                    x.place.latitude,
+                    x.place.longitude,
+                    y.place.latitude,
+                    y.place.longitude,
+                );
+                let radius = pa
+                    .resolution
+                    .precision
+                    .unwrap_or(GeoPrecision::Near)
+                    .radius_km()
+                    .max(
+                        pb.resolution
+                            .precision
+                            .unwrap_or(GeoPrecision::Near)
+                            .radius_km(),
+                    );
+                // A new place with its own date-less violent sentence is a new event only when far.
+                if d > radius && f.date.is_some() {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The classes of a frame that found an event.
+pub fn event_classes(f: &Frame) -> impl Iterator<Item = TriggerClass> + '_ {
+    f.triggers.iter().map(|t| t.class).filter(|c| c.is_event())
+}

@@ -1,0 +1,957 @@
+//! Coding: one assembled event → an ACLED record with evidence.
+//!
+//! Decides the sub-event type from the trigger classes and who was hit,
+//! assigns actors to their roles, applies ACLED's conservative fatality
+//! rule, sets the claim (who says it, with what modality), and writes the
+//! notes sentence.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use vigie_core::taxonomy::interaction;
+use vigie_core::{
+    ActorRef, Claim, Event, EventPlace, Evidence, Field, FigureClaim, GeoPrecision, Modality,
+    SubEventType, TimePrecision,
+};
+use vigie_text::Prepared;
+
+use crate::actors::{ActorHit, ActorKind, ActorLexicon};
+use crate::annotate::{within, Annotations, Topo};
+use crate::assemble::Frame;
+use crate::attribution::modality_rank;
+use crate::notes::write_notes;
+use crate::numbers::Quantity;
+use crate::toponyms::PlaceCue;
+use crate::triggers::{Trigger, TriggerClass};
+use crate::victims::VictimClass;
+
+/// Everything coding reads about one document.
+pub struct Coder<'a> {
+    pub prepared: &'a Prepared,
+    pub ann: &'a Annotations<'a>,
+    pub frames: &'a [Frame],
+    pub actors: &'a ActorLexicon,
+    pub published: Option<Date>,
+    pub doc_id: &'a str,
+}
+
+const PASSIVE_WORDS: &[&str] = &[
+    "ete", "was", "were", "been", "being", "is", "are", "sont", "est", "got",
+];
+const AGENT_WORDS: &[&str] = &["par", "by"];
+const ACTIVE_AUX: &[&str] = &[
+    "a", "ont", "avait", "avaient", "aurait", "auraient", "have", "has", "had",
+];
+/// Death words whose subject is the dead ("ont trouvé la mort", "dead").
+const INTRANSITIVE_DEATH: &[&str] = &[
+    "mort", "peri", "vie", "deces", "victime", "perte", "dead", "death", "fatalit", "casualt",
+    "loss", "bilan",
+];
+const ARTICLES: &[&str] = &[
+    "des",
+    "les",
+    "le",
+    "la",
+    "l",
+    "de",
+    "d",
+    "du",
+    "un",
+    "une",
+    "the",
+    "a",
+    "an",
+    "unknown",
+    "suspected",
+    "presumed",
+    "presumes",
+    "presume",
+    "'",
+];
+
+impl<'a> Coder<'a> {
+    fn folded(&self) -> &str {
+        &self.prepared.folded.text
+    }
+
+    /// Evidence for a folded range.
+    pub fn evidence(&self, fstart: usize, fend: usize) -> Evidence {
+        let (cs, ce) = self.prepared.clean_range(fstart, fend);
+        self.prepared.evidence(cs, ce)
+    }
+
+    fn sentence_evidence(&self, sent: usize) -> Evidence {
+        let s = &self.ann.sents[sent];
+        self.prepared.evidence(s.cstart, s.cend)
+    }
+
+    /// Word tokens of folded text between two offsets.
+    fn words_between(&self, a: usize, b: usize) -> Vec<&str> {
+        self.folded()
+            .get(a.min(b)..b)
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+
+    fn words_before(&self, at: usize, n: usize, floor: usize) -> Vec<&str> {
+        let w = self.words_between(floor, at);
+        let from = w.len().saturating_sub(n);
+        w[from..].to_vec()
+    }
+
+    /// Whether a death trigger has the dead as its subject (passive or intransitive).
+    fn death_subject_is_victim(&self, t: &Trigger, sent_start: usize) -> bool {
+        let text = &self.folded()[t.start..t.end];
+        if INTRANSITIVE_DEATH.iter().any(|w| text.contains(w)) {
+            return true;
+        }
+        let before = self.words_before(t.start, 2, sent_start);
+        if before.iter().any(|w| PASSIVE_WORDS.contains(w)) {
+            return true;
+        }
+        if text.ends_with("ant")
+            || text.ends_with("ing")
+            || text.ends_with('s') && !text.ends_with("es")
+        {
+            return false; // "tuant", "killing", "kills": active
+        }
+        // French participles without auxiliary avoir are passive ("trois soldats tués").
+        let french_participle = text.ends_with('e')
+            || text.ends_with("es")
+            || text.ends_with("ee")
+            || text.ends_with("ees")
+            || text.ends_with("us");
+        if french_participle && !before.iter().any(|w| ACTIVE_AUX.contains(w)) {
+            return true;
+        }
+        false
+    }
+
+    /// Agents and targets of the frame's anchor trigger, in text order.
+    fn roles(&self, f: &Frame, anchor: &Trigger) -> (Vec<ActorHit>, Vec<ActorHit>) {
+        let s = &self.ann.sents[f.sent];
+        let mut agents = Vec::new();
+        let mut targets = Vec::new();
+        let victim_subject =
+            anchor.class == TriggerClass::Kill && self.death_subject_is_victim(anchor, s.fstart);
+        for h in within(&self.ann.actors, s.fstart, s.fend, |h| h.start) {
+            let before: Vec<&str> = self
+                .words_before(h.start, 4, s.fstart)
+                .into_iter()
+                .rev()
+                .skip_while(|w| ARTICLES.contains(w))
+                .take(1)
+                .collect();
+            if before.iter().any(|w| AGENT_WORDS.contains(w)) {
+                agents.push(*h);
+            } else if h.end <= anchor.start {
+                let between = self.words_between(h.end, anchor.start);
+                if victim_subject || between.iter().any(|w| PASSIVE_WORDS.contains(w)) {
+                    targets.push(*h);
+                } else {
+                    agents.push(*h);
+                }
+            } else {
+                targets.push(*h);
+            }
+        }
+        (agents, targets)
+    }
+
+    /// Victim classes of the people and places hit in a frame.
+    fn victim_classes(
+        &self,
+        f: &Frame,
+        anchor: &Trigger,
+        victim_subject: bool,
+    ) -> Vec<VictimClass> {
+        let s = &self.ann.sents[f.sent];
+        within(&self.ann.victims, s.fstart, s.fend, |v| v.start)
+            .iter()
+            .filter(|v| {
+                v.start >= anchor.start || victim_subject || anchor.class != TriggerClass::Kill
+            })
+            .map(|v| v.class)
+            .collect()
+    }
+
+    fn resolve_actor(
+        &self,
+        id: crate::actors::ActorId,
+        country: Option<&str>,
+        date: Option<Date>,
+    ) -> Option<ActorRef> {
+        self.actors.resolve(id, country, date)
+    }
+
+    fn generic(&self, key: &str, country: Option<&str>, date: Option<Date>) -> Option<ActorRef> {
+        let id = self.actors.id_of_key(key)?;
+        self.actors.resolve(id, country, date)
+    }
+
+    /// Codes one event made of `members` (frame indices).
+    pub fn code_event(&self, members: &[usize], n: usize) -> Option<Event> {
+        let main = &self.frames[*members.first()?];
+        let (class, anchor) = self.choose_class(members)?;
+        let anchor_frame = self.frames.iter().find(|f| {
+            let s = &self.ann.sents[f.sent];
+            anchor.start >= s.fstart && anchor.start < s.fend
+        })?;
+        let sent_start = self.ann.sents[anchor_frame.sent].fstart;
+        let victim_subject =
+            anchor.class == TriggerClass::Kill && self.death_subject_is_victim(&anchor, sent_start);
+
+        // --- date
+        let (event_date, time_precision) = self.code_date(members);
+        let date_value = event_date.value;
+
+        // --- place
+        let place_idx = self.choose_place(members);
+        let place_field = match place_idx {
+            Some(i) => {
+                let t = &self.ann.topos[i];
+                let conf = if t.resolution.best.is_some() {
+                    if t.resolution.ambiguous {
+                        0.5
+                    } else {
+                        0.8
+                    }
+                } else {
+                    0.3
+                };
+                Field::new(
+                    Some(EventPlace {
+                        written: t.span.name.clone(),
+                        resolution: t.resolution.clone(),
+                    }),
+                    vec![self.prepared.evidence(t.span.start, t.span.end)],
+                    conf,
+                )
+            }
+            None => Field::inferred(None, 0.0),
+        };
+        let geo_precision = place_idx.and_then(|i| {
+            let t = &self.ann.topos[i];
+            t.resolution.best.as_ref()?;
+            let p = t.resolution.precision.unwrap_or(GeoPrecision::Town);
+            Some(match t.span.cue {
+                Some(PlaceCue::Near | PlaceCue::Between) => p.max(GeoPrecision::Near),
+                _ => p,
+            })
+        });
+        let country: Option<String> = place_idx
+            .and_then(|i| self.ann.topos[i].resolution.best.as_ref())
+            .map(|c| c.place.country_code.clone())
+            .or_else(|| self.ann.countries.first().cloned());
+        let country = country.as_deref();
+        let actor_date = date_value.or(self.published);
+
+        // --- actors and sub-event type
+        let (agents, targets) = self.roles(anchor_frame, &anchor);
+        let victims = self.victim_classes(anchor_frame, &anchor, victim_subject);
+        let kind = |h: &ActorHit| self.actors.kind(h.id);
+        let armed_kind = |k: ActorKind| {
+            !matches!(
+                k,
+                ActorKind::Civilians | ActorKind::Protesters | ActorKind::Rioters
+            )
+        };
+        let target_armed =
+            targets.iter().any(|h| armed_kind(kind(h))) || victims.iter().any(|v| v.is_armed());
+        let target_civilian = targets.iter().any(|h| kind(h) == ActorKind::Civilians)
+            || victims.iter().any(|v| v.is_civilian());
+        let protest_context = self
+            .frames_have(members, &[TriggerClass::Protest, TriggerClass::Riot])
+            || agents
+                .iter()
+                .chain(targets.iter())
+                .any(|h| matches!(kind(h), ActorKind::Protesters | ActorKind::Rioters));
+        let sub = self.sub_event_type(
+            class,
+            members,
+            &agents,
+            target_armed,
+            target_civilian,
+            protest_context,
+        );
+
+        let all_hits: Vec<ActorHit> = members
+            .iter()
+            .flat_map(|&m| {
+                let s = &self.ann.sents[self.frames[m].sent];
+                within(&self.ann.actors, s.fstart, s.fend, |h| h.start).to_vec()
+            })
+            .collect();
+        let (actor1, assoc1, actor2, assoc2) = self.assign_actors(
+            sub,
+            &agents,
+            &targets,
+            &all_hits,
+            country,
+            actor_date,
+            target_civilian,
+        );
+        let inter1 = actor1.value.as_ref().and_then(|a| a.inter);
+        let inter2 = actor2.value.as_ref().and_then(|a| a.inter);
+
+        // --- fatalities
+        let figures = self.figures(members);
+        let fatalities = conservative_fatalities(&figures);
+
+        // --- claim
+        let claim = self.claim(members, &all_hits, actor_date, country);
+
+        let civilian = sub.always_targets_civilians()
+            || matches!(sub, SubEventType::ExcessiveForceAgainstProtesters)
+            || (sub.event_type() == vigie_core::EventType::ExplosionsRemoteViolence
+                && target_civilian
+                && !target_armed);
+        let trigger_ev = self.evidence(anchor.start, anchor.end);
+        let sub_field = Field::new(
+            sub,
+            vec![trigger_ev.clone()],
+            if class.priority() >= 60 { 0.85 } else { 0.7 },
+        );
+        let mut event = Event {
+            id: format!("{}#{}", self.doc_id, n),
+            doc_id: self.doc_id.to_string(),
+            event_date,
+            time_precision,
+            disorder_type: sub.disorder_type(),
+            event_type: sub.event_type(),
+            sub_event_type: sub_field,
+            actor1,
+            assoc_actor_1: assoc1,
+            actor2,
+            assoc_actor_2: assoc2,
+            interaction: interaction(inter1, inter2),
+            civilian_targeting: Field::new(
+                civilian,
+                vec![trigger_ev],
+                if civilian { 0.8 } else { 0.6 },
+            ),
+            place: place_field,
+            geo_precision,
+            fatalities: fatalities.0,
+            figures,
+            notes: String::new(),
+            claim,
+            trigger: self.sentence_evidence(main.sent),
+            confidence: 0.0,
+        };
+        event.confidence = overall_confidence(&event);
+        event.notes = write_notes(&event);
+        Some(event)
+    }
+
+    fn frames_have(&self, members: &[usize], classes: &[TriggerClass]) -> bool {
+        members.iter().any(|&m| {
+            self.frames[m]
+                .triggers
+                .iter()
+                .any(|t| classes.contains(&t.class))
+        })
+    }
+
+    /// The event's class: the strongest trigger of the main frame (earlier
+    /// words weigh more), upgraded by a specific weapon named later.
+    fn choose_class(&self, members: &[usize]) -> Option<(TriggerClass, Trigger)> {
+        let main = &self.frames[*members.first()?];
+        let mut best: Option<(i32, Trigger)> = None;
+        for (rank, t) in main
+            .triggers
+            .iter()
+            .filter(|t| t.class.is_event())
+            .enumerate()
+        {
+            let score = i32::from(t.class.priority()) - 8 * rank as i32;
+            if best.map(|(b, _)| score > b).unwrap_or(true) {
+                best = Some((score, *t));
+            }
+        }
+        let (_, mut trig) = best?;
+        let generic = matches!(
+            trig.class,
+            TriggerClass::Kill | TriggerClass::Attack | TriggerClass::Loot | TriggerClass::Change
+        );
+        if generic {
+            for &m in &members[1..] {
+                for t in &self.frames[m].triggers {
+                    let specific = matches!(
+                        t.class,
+                        TriggerClass::Clash
+                            | TriggerClass::Ied
+                            | TriggerClass::Suicide
+                            | TriggerClass::Airstrike
+                            | TriggerClass::Shelling
+                            | TriggerClass::Grenade
+                    );
+                    if specific && t.class.priority() > trig.class.priority() {
+                        trig = *t;
+                    }
+                }
+            }
+        }
+        Some((trig.class, trig))
+    }
+
+    fn sub_event_type(
+        &self,
+        class: TriggerClass,
+        members: &[usize],
+        agents: &[ActorHit],
+        target_armed: bool,
+        target_civilian: bool,
+        protest_context: bool,
+    ) -> SubEventType {
+        use SubEventType as S;
+        use TriggerClass as T;
+        let has = |c: TriggerClass| self.frames_have(members, &[c]);
+        let agent_state = agents.iter().any(|h| self.actors.kind(h.id).is_state());
+        let protest_type = || {
+            if has(T::Excessive) || (has(T::Kill) && has(T::Intervention)) {
+                S::ExcessiveForceAgainstProtesters
+            } else if has(T::Violent) || has(T::Riot) || has(T::Loot) {
+                S::ViolentDemonstration
+            } else if has(T::Intervention) || has(T::Arrest) {
+                S::ProtestWithIntervention
+            } else {
+                S::PeacefulProtest
+            }
+        };
+        match class {
+            T::Airstrike => S::AirDroneStrike,
+            T::Suicide => S::SuicideBomb,
+            T::Shelling => S::ShellingArtilleryMissileAttack,
+            T::Grenade => S::Grenade,
+            T::Ied => S::RemoteExplosiveLandmineIed,
+            T::Sexual => S::SexualViolence,
+            T::Abduct => S::AbductionForcedDisappearance,
+            T::Protest => protest_type(),
+            T::Riot => S::ViolentDemonstration,
+            T::Mob => S::MobViolence,
+            T::Clash if protest_context => S::ViolentDemonstration,
+            T::Clash => S::ArmedClash,
+            T::Attack | T::Kill => {
+                if protest_context && has(T::Protest) {
+                    protest_type()
+                } else if target_armed {
+                    S::ArmedClash
+                } else if target_civilian || agent_state {
+                    S::Attack
+                } else if class == T::Attack {
+                    S::ArmedClash
+                } else {
+                    S::Attack
+                }
+            }
+            T::Loot => S::LootingPropertyDestruction,
+            T::Arrest => S::Arrests,
+            T::Agreement => S::Agreement,
+            T::Transfer => S::NonViolentTransferOfTerritory,
+            T::Regain | T::Overtake => {
+                if agent_state {
+                    S::GovernmentRegainsTerritory
+                } else {
+                    S::NonStateActorOvertakesTerritory
+                }
+            }
+            T::Base => S::HeadquartersOrBaseEstablished,
+            T::Change => S::ChangeToGroupActivity,
+            T::Defuse => S::DisruptedWeaponsUse,
+            T::Intervention | T::Violent | T::Excessive | T::Wound | T::Block => S::Other,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn assign_actors(
+        &self,
+        sub: SubEventType,
+        agents: &[ActorHit],
+        targets: &[ActorHit],
+        all: &[ActorHit],
+        country: Option<&str>,
+        date: Option<Date>,
+        target_civilian: bool,
+    ) -> (
+        Field<Option<ActorRef>>,
+        Vec<ActorRef>,
+        Field<Option<ActorRef>>,
+        Vec<ActorRef>,
+    ) {
+        use vigie_core::EventType as E;
+        let kind = |h: &ActorHit| self.actors.kind(h.id);
+        let armed = |h: &&ActorHit| {
+            !matches!(
+                kind(h),
+                ActorKind::Civilians | ActorKind::Protesters | ActorKind::Rioters
+            )
+        };
+        let field = |h: Option<&ActorHit>, conf: f32| -> Field<Option<ActorRef>> {
+            match h.and_then(|h| self.resolve_actor(h.id, country, date).map(|a| (h, a))) {
+                Some((h, a)) => Field::new(Some(a), vec![self.evidence(h.start, h.end)], conf),
+                None => Field::inferred(None, 0.0),
+            }
+        };
+        let generic =
+            |key: &str, conf: f32| Field::inferred(self.generic(key, country, date), conf);
+        let etype = sub.event_type();
+        let (mut a1, mut a2): (Field<Option<ActorRef>>, Field<Option<ActorRef>>);
+        let mut assoc1: Vec<ActorRef> = Vec::new();
+        match etype {
+            E::Protests | E::Riots if sub != SubEventType::MobViolence => {
+                let (gkey, k) = if etype == E::Protests {
+                    ("protesters", ActorKind::Protesters)
+                } else {
+                    ("rioters", ActorKind::Rioters)
+                };
+                let named = all
+                    .iter()
+                    .find(|h| kind(h) == k && !self.actors.is_generic(h.id));
+                let written = all.iter().find(|h| {
+                    self.actors.is_generic(h.id)
+                        && matches!(kind(h), ActorKind::Protesters | ActorKind::Rioters)
+                });
+                a1 = match written {
+                    Some(h) => Field::new(
+                        self.generic(gkey, country, date),
+                        vec![self.evidence(h.start, h.end)],
+                        0.8,
+                    ),
+                    None => generic(gkey, 0.6),
+                };
+                if let Some(h) = named {
+                    if let Some(a) = self.resolve_actor(h.id, country, date) {
+                        assoc1.push(a);
+                    }
+                }
+                let force = all.iter().find(|h| self.actors.kind(h.id).is_state());
+                a2 = if sub == SubEventType::PeacefulProtest {
+                    Field::inferred(None, 0.6)
+                } else {
+                    field(force, 0.7)
+                };
+            }
+            _ => {
+                let agent = agents.iter().find(armed).or_else(|| agents.first());
+                a1 = field(agent, 0.8);
+                if a1.value.is_none() {
+                    // An armed actor named elsewhere in the event and not hit.
+                    let other = all
+                        .iter()
+                        .find(|h| armed(h) && !targets.iter().any(|t| t.start == h.start));
+                    a1 = field(other, 0.6);
+                }
+                let violent = matches!(
+                    etype,
+                    E::Battles | E::ExplosionsRemoteViolence | E::ViolenceAgainstCivilians
+                );
+                if a1.value.is_none() && violent {
+                    a1 = generic("unidentified_armed", 0.5);
+                }
+                let a1_key = a1.value.as_ref().map(|a| a.key.clone());
+                let target = targets
+                    .iter()
+                    .filter(|h| Some(self.actors.key(h.id)) != a1_key.as_deref())
+                    .find(|h| {
+                        etype != E::ViolenceAgainstCivilians || kind(h) == ActorKind::Civilians
+                    });
+                a2 = field(target, 0.75);
+                if etype == E::ViolenceAgainstCivilians && a2.value.is_none() {
+                    a2 = generic("civilians", 0.6);
+                }
+                if a2.value.is_none() && target_civilian && !matches!(etype, E::Battles) {
+                    a2 = generic("civilians", 0.5);
+                }
+                // Other agents of the same side.
+                for h in agents.iter().filter(armed) {
+                    let k = self.actors.key(h.id);
+                    if Some(k) != a1_key.as_deref() {
+                        if let Some(a) = self.resolve_actor(h.id, country, date) {
+                            if !assoc1.iter().any(|x| x.canonical == a.canonical)
+                                && a2
+                                    .value
+                                    .as_ref()
+                                    .map(|b| b.canonical != a.canonical)
+                                    .unwrap_or(true)
+                            {
+                                assoc1.push(a);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let (Some(x), Some(y)) = (&a1.value, &a2.value) {
+            if x.canonical == y.canonical {
+                a2 = Field::inferred(None, 0.0);
+            }
+        }
+        let canon1 = a1.value.as_ref().map(|a| a.canonical.clone());
+        assoc1.retain(|a| Some(&a.canonical) != canon1.as_ref());
+        (a1, assoc1, a2, Vec::new())
+    }
+
+    fn code_date(&self, members: &[usize]) -> (Field<Option<Date>>, TimePrecision) {
+        for &m in members {
+            if let Some(di) = self.frames[m].date {
+                let d = &self.ann.dates[di];
+                let ev = vec![self.evidence(d.mention.start, d.mention.end)];
+                return match d.resolved {
+                    Some(r) => {
+                        let conf = if r.explicit_year { 0.95 } else { 0.85 };
+                        (Field::new(Some(r.date), ev, conf), r.precision)
+                    }
+                    None => (Field::new(None, ev, 0.2), TimePrecision::Month),
+                };
+            }
+        }
+        // No date in the event's sentences: the first dated, non-background
+        // sentence of the document (a dateline), else the publication date
+        // with a lower precision.
+        let background: Vec<usize> = self
+            .frames
+            .iter()
+            .filter(|f| f.background.is_some())
+            .map(|f| f.sent)
+            .collect();
+        for d in &self.ann.dates {
+            let sent = self
+                .ann
+                .sents
+                .iter()
+                .position(|s| d.mention.start >= s.fstart && d.mention.start < s.fend);
+            if sent.map(|s| background.contains(&s)).unwrap_or(false) {
+                continue;
+            }
+            if let Some(r) = d.resolved {
+                return (
+                    Field::new(
+                        Some(r.date),
+                        vec![self.evidence(d.mention.start, d.mention.end)],
+                        0.6,
+                    ),
+                    r.precision,
+                );
+            }
+        }
+        match self.published {
+            Some(p) => (Field::inferred(Some(p), 0.3), TimePrecision::Week),
+            None => (Field::inferred(None, 0.0), TimePrecision::Month),
+        }
+    }
+
+    fn choose_place(&self, members: &[usize]) -> Option<usize> {
+        let sents: Vec<usize> = members.iter().map(|&m| self.frames[m].sent).collect();
+        let main_sent = sents[0];
+        let mut best: Option<(i32, usize)> = None;
+        for (i, t) in self.ann.topos.iter().enumerate() {
+            let Some(rank) = sents.iter().position(|&s| s == t.sent) else {
+                continue;
+            };
+            let score = place_score(t) + if rank == 0 { 3 } else { 0 }
+                - (rank as i32).min(3)
+                - if t.sent == main_sent { 0 } else { 1 };
+            if best.map(|(b, _)| score > b).unwrap_or(true) {
+                best = Some((score, i));
+            }
+        }
+        best.map(|(_, i)| i)
+    }
+
+    /// Every casualty figure of the event, with who reported it.
+    fn figures(&self, members: &[usize]) -> Vec<FigureClaim> {
+        let mut out = Vec::new();
+        for &m in members {
+            let f = &self.frames[m];
+            let s = &self.ann.sents[f.sent];
+            let qs = within(&self.ann.quantities, s.fstart, s.fend, |q| q.start);
+            let claim = self.frame_claim(m);
+            for q in qs.iter().filter(|q| q.zero) {
+                out.push(FigureClaim {
+                    what: "killed".into(),
+                    value: 0,
+                    high: None,
+                    approximate: false,
+                    victims: None,
+                    evidence: self.evidence(q.start, q.end),
+                    claim: claim.clone(),
+                });
+            }
+            for t in f.triggers.iter().chain(
+                within(&self.ann.triggers, s.fstart, s.fend, |t| t.start)
+                    .iter()
+                    .filter(|t| t.class == TriggerClass::Wound),
+            ) {
+                let what = match t.class {
+                    TriggerClass::Kill => "killed",
+                    TriggerClass::Wound => "wounded",
+                    _ => continue,
+                };
+                let Some(q) = self.attach_quantity(t, qs, s.fstart) else {
+                    continue;
+                };
+                let victims = self
+                    .victim_after(q.end)
+                    .map(|c| format!("{c:?}").to_lowercase());
+                out.push(FigureClaim {
+                    what: what.into(),
+                    value: q.value,
+                    high: q.high,
+                    approximate: q.approximate,
+                    victims,
+                    evidence: self.evidence(q.start.min(t.start), q.end.max(t.end)),
+                    claim: claim.clone(),
+                });
+            }
+        }
+        // One figure per (what, place in text).
+        out.sort_by_key(|f| (f.evidence.span.start, f.evidence.span.end));
+        out.dedup_by(|a, b| a.what == b.what && a.evidence.span == b.evidence.span);
+        out
+    }
+
+    fn victim_after(&self, at: usize) -> Option<VictimClass> {
+        self.ann
+            .victims
+            .iter()
+            .find(|v| v.start >= at && v.start <= at + 3)
+            .map(|v| v.class)
+            .or_else(|| {
+                self.ann
+                    .actors
+                    .iter()
+                    .find(|h| h.start >= at && h.start <= at + 3)
+                    .map(|h| match self.actors.kind(h.id) {
+                        ActorKind::Civilians => VictimClass::Civilian,
+                        ActorKind::Protesters | ActorKind::Rioters => VictimClass::Protester,
+                        _ => VictimClass::Armed,
+                    })
+            })
+    }
+
+    /// The quantity a death or injury word counts, if any.
+    fn attach_quantity(&self, t: &Trigger, qs: &[Quantity], sent_start: usize) -> Option<Quantity> {
+        let text = &self.folded()[sent_start..];
+        let clause_break = |a: usize, b: usize| -> bool {
+            text.get(a.saturating_sub(sent_start)..b.saturating_sub(sent_start))
+                .map(|g| g.contains([';', ':']) || g.contains(". "))
+                .unwrap_or(true)
+        };
+        let person_follows = |q: &Quantity| {
+            self.victim_after(q.end)
+                .map(|c| c.is_person())
+                .unwrap_or(false)
+        };
+        let ok = |q: &&Quantity| !q.zero && (!q.article || person_follows(q));
+        let other_trigger_between = |a: usize, b: usize| {
+            within(&self.ann.triggers, a, b, |x| x.start)
+                .iter()
+                .any(|x| {
+                    matches!(x.class, TriggerClass::Kill | TriggerClass::Wound)
+                        && x.start != t.start
+                })
+        };
+        let before = qs
+            .iter()
+            .filter(ok)
+            .filter(|q| {
+                q.end <= t.start
+                    && self.words_between(q.end, t.start).len() <= 7
+                    && !clause_break(q.end, t.start)
+                    && !other_trigger_between(q.end, t.start)
+            })
+            .last();
+        let after = qs.iter().filter(ok).find(|q| {
+            q.start >= t.end
+                && self.words_between(t.end, q.start).len() <= 3
+                && !clause_break(t.end, q.start)
+                && !other_trigger_between(t.end, q.start)
+        });
+        let victim_subject =
+            t.class == TriggerClass::Wound || self.death_subject_is_victim(t, sent_start);
+        match (before, after) {
+            (Some(b), Some(a)) => Some(if victim_subject { *b } else { *a }),
+            (Some(b), None) => Some(*b),
+            (None, Some(a)) => Some(*a),
+            (None, None) => None,
+        }
+    }
+
+    /// The claim of one frame's sentence.
+    fn frame_claim(&self, m: usize) -> Claim {
+        let s = &self.ann.sents[self.frames[m].sent];
+        let cues = within(&self.ann.cues, s.fstart, s.fend, |c| c.start);
+        let mut claim = Claim::asserted();
+        if let Some(c) = cues.iter().max_by_key(|c| modality_rank(c.info.modality)) {
+            claim.modality = c.info.modality;
+            claim.modality_cue = Some(self.evidence(c.start, c.end));
+        }
+        if let Some(c) = cues.iter().find(|c| c.info.label.is_some()) {
+            claim.source = c.info.label.clone();
+            claim.source_cue = Some(self.evidence(c.start, c.end));
+        }
+        claim
+    }
+
+    /// The event's claim: the strongest reservation of its sentences, and
+    /// the best-named source (a cue next to a named actor beats a bare one).
+    fn claim(
+        &self,
+        members: &[usize],
+        hits: &[ActorHit],
+        date: Option<Date>,
+        country: Option<&str>,
+    ) -> Claim {
+        let mut claim = Claim::asserted();
+        let mut best_rank = 0u8;
+        let mut best_source: Option<(i32, String, Evidence)> = None;
+        for (rank, &m) in members.iter().enumerate() {
+            let s = &self.ann.sents[self.frames[m].sent];
+            for c in within(&self.ann.cues, s.fstart, s.fend, |c| c.start) {
+                let r = modality_rank(c.info.modality);
+                if r > best_rank {
+                    best_rank = r;
+                    claim.modality = c.info.modality;
+                    claim.modality_cue = Some(self.evidence(c.start, c.end));
+                }
+                let Some(label) = &c.info.label else { continue };
+                // A named actor within a few words of the cue names the source.
+                let near = hits
+                    .iter()
+                    .filter(|h| h.start + 60 >= c.start && h.start <= c.end + 40)
+                    .min_by_key(|h| (h.start as i64 - c.end as i64).abs());
+                let (score, name, span_end) = match near {
+                    Some(h) if !self.actors.is_generic(h.id) => {
+                        let a = self.resolve_actor(h.id, country, date);
+                        let short = a.map(|a| short_name(&a.canonical)).unwrap_or_default();
+                        (3, format!("{label} of the {short}"), h.end.max(c.end))
+                    }
+                    Some(h) => {
+                        let a = self.resolve_actor(h.id, country, date);
+                        let short = a.map(|a| short_name(&a.canonical)).unwrap_or_default();
+                        (1, format!("{label} of {short}"), h.end.max(c.end))
+                    }
+                    None => (0, label.clone(), c.end),
+                };
+                let score = score * 10 - rank as i32;
+                if best_source
+                    .as_ref()
+                    .map(|(b, _, _)| score > *b)
+                    .unwrap_or(true)
+                {
+                    let start = near.map(|h| h.start.min(c.start)).unwrap_or(c.start);
+                    best_source = Some((score, name, self.evidence(start, span_end)));
+                }
+            }
+        }
+        if let Some((_, name, ev)) = best_source {
+            claim.source = Some(name);
+            claim.source_cue = Some(ev);
+        }
+        claim
+    }
+
+    /// A mention of a background passage.
+    pub fn code_mention(
+        &self,
+        frame: usize,
+        kind: crate::background::BackgroundKind,
+    ) -> vigie_core::Mention {
+        let f = &self.frames[frame];
+        let class = crate::assemble::event_classes(f).max_by_key(|c| c.priority());
+        let sub = class.map(|c| self.sub_event_type(c, &[frame], &[], false, false, false));
+        let places = self
+            .ann
+            .topos
+            .iter()
+            .filter(|t| t.sent == f.sent)
+            .map(|t| self.prepared.evidence(t.span.start, t.span.end))
+            .collect();
+        vigie_core::Mention {
+            kind: kind.mention_kind(),
+            evidence: self.sentence_evidence(f.sent),
+            sub_event_type: sub,
+            places,
+            reason: kind.reason().to_string(),
+        }
+    }
+}
+
+/// The part of an ACLED name before its colon ("FLA: Azawad Liberation Front" → "FLA").
+fn short_name(canonical: &str) -> String {
+    canonical
+        .split(':')
+        .next()
+        .unwrap_or(canonical)
+        .trim()
+        .to_string()
+}
+
+/// How good a toponym is as an event's place.
+fn place_score(t: &Topo) -> i32 {
+    let mut s = 0;
+    match t.span.cue {
+        Some(PlaceCue::Locative | PlaceCue::Near | PlaceCue::Between) => s += 3,
+        Some(PlaceCue::Admin3) => s += 2,
+        Some(PlaceCue::Admin2) => s -= 2,
+        Some(PlaceCue::Admin1) => s -= 4,
+        _ => {}
+    }
+    if t.span.admin_path {
+        s -= 6;
+    }
+    if t.span.in_list {
+        s -= 3;
+    }
+    if let Some(best) = &t.resolution.best {
+        s += 2;
+        if best.place.feature_class == "P" {
+            s += 1;
+        }
+        if best.place.feature_code == "ADM1" || best.place.feature_code == "PCLI" {
+            s -= 2;
+        }
+    }
+    s
+}
+
+/// ACLED's rule: the lowest reported figure; different victim groups add up.
+fn conservative_fatalities(figures: &[FigureClaim]) -> (Field<u32>, ()) {
+    let killed: Vec<&FigureClaim> = figures.iter().filter(|f| f.what == "killed").collect();
+    if killed.is_empty() {
+        return (Field::inferred(0, 0.5), ());
+    }
+    let mut by_group: BTreeMap<String, (u32, Vec<Evidence>)> = BTreeMap::new();
+    for f in &killed {
+        let g = f.victims.clone().unwrap_or_else(|| "unspecified".into());
+        let e = by_group.entry(g).or_insert((u32::MAX, Vec::new()));
+        e.0 = e.0.min(f.value);
+        e.1.push(f.evidence.clone());
+    }
+    let unspecified = by_group.get("unspecified").map(|g| g.0).unwrap_or(0);
+    let specific: u32 = by_group
+        .iter()
+        .filter(|(k, _)| k.as_str() != "unspecified")
+        .map(|(_, g)| g.0)
+        .sum();
+    let total = unspecified.max(specific);
+    let evidence: Vec<Evidence> = by_group.into_values().flat_map(|g| g.1).collect();
+    (Field::new(total, evidence, 0.8), ())
+}
+
+fn overall_confidence(e: &Event) -> f32 {
+    let mut c = 0.3 * e.sub_event_type.confidence;
+    c += 0.2 * e.event_date.confidence;
+    c += 0.2 * e.place.confidence;
+    c += 0.2 * e.actor1.confidence;
+    c += match e.claim.modality {
+        Modality::Asserted | Modality::Reported => 0.1,
+        Modality::Claimed | Modality::Alleged => 0.07,
+        Modality::Conditional => 0.05,
+        Modality::Denied => 0.02,
+    };
+    c.clamp(0.0, 1.0)
+}

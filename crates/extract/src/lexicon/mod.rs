@@ -1,0 +1,189 @@
+//! Phrase lexicons compiled into one Aho-Corasick automaton each.
+//!
+//! Every lexicon file (`data/lexicons/<lang>/*.tsv`) is a list of phrases with
+//! columns of payload. Phrases are folded with the same function as the text
+//! ([`vigie_text::fold::fold_str`]), so matching is case- and accent-blind.
+//! A phrase ending in `*` matches any word that starts with it; other phrases
+//! match whole words only. Among overlapping matches the longest wins, then
+//! the leftmost — so "mine d'or" (a block entry) beats "mine" (an IED).
+
+pub mod data;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use vigie_text::fold::fold_str;
+
+use crate::ExtractError;
+
+/// One match in folded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit<'a, T> {
+    /// Byte range in the folded text (extended to the word end for `*` phrases).
+    pub start: usize,
+    pub end: usize,
+    pub payload: &'a T,
+}
+
+/// A compiled phrase lexicon.
+pub struct PhraseSet<T> {
+    ac: AhoCorasick,
+    entries: Vec<(bool, T)>, // (prefix match, payload)
+}
+
+impl<T> std::fmt::Debug for PhraseSet<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PhraseSet({} phrases)", self.entries.len())
+    }
+}
+
+/// Whether the byte at `i` of `s` is a word character (folded text is
+/// mostly ASCII; any non-ASCII byte counts as a word byte).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+impl<T> PhraseSet<T> {
+    /// Compiles `(phrase, payload)` pairs. Phrases are folded here.
+    pub fn build(file: &str, items: Vec<(String, T)>) -> Result<Self, ExtractError> {
+        let mut patterns = Vec::with_capacity(items.len());
+        let mut entries = Vec::with_capacity(items.len());
+        for (phrase, payload) in items {
+            let (p, prefix) = match phrase.strip_suffix('*') {
+                Some(p) => (p, true),
+                None => (phrase.as_str(), false),
+            };
+            let folded = fold_str(p.trim());
+            if folded.is_empty() {
+                return Err(ExtractError::Lexicon {
+                    file: file.into(),
+                    message: format!("empty phrase {phrase:?}"),
+                });
+            }
+            patterns.push(folded);
+            entries.push((prefix, payload));
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| ExtractError::Lexicon {
+                file: file.into(),
+                message: e.to_string(),
+            })?;
+        Ok(PhraseSet { ac, entries })
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// All word-bounded matches, overlapping ones resolved longest-first.
+    pub fn find<'a>(&'a self, folded: &str) -> Vec<Hit<'a, T>> {
+        let bytes = folded.as_bytes();
+        let mut cands: Vec<Hit<'a, T>> = Vec::new();
+        for m in self.ac.find_overlapping_iter(folded) {
+            let (start, mut end) = (m.start(), m.end());
+            let (prefix, ref payload) = self.entries[m.pattern().as_usize()];
+            if start > 0 && is_word_byte(bytes[start - 1]) && is_word_byte(bytes[start]) {
+                continue;
+            }
+            let ends_in_word = end < bytes.len()
+                && is_word_byte(bytes[end])
+                && end > 0
+                && is_word_byte(bytes[end - 1]);
+            if ends_in_word {
+                if !prefix {
+                    continue;
+                }
+                while end < bytes.len() && is_word_byte(bytes[end]) {
+                    end += 1;
+                }
+            }
+            cands.push(Hit {
+                start,
+                end,
+                payload,
+            });
+        }
+        select_longest(cands)
+    }
+}
+
+/// Keeps a set of non-overlapping hits, preferring longer ones, then earlier.
+fn select_longest<T>(mut cands: Vec<Hit<'_, T>>) -> Vec<Hit<'_, T>> {
+    cands.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut taken: Vec<Hit<'_, T>> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if taken.iter().all(|t| c.end <= t.start || c.start >= t.end) {
+            taken.push(c);
+        }
+    }
+    taken.sort_by_key(|h| h.start);
+    taken
+}
+
+/// Parses a TSV lexicon: `#` comments and blank lines skipped; returns the
+/// columns of each line (at least `min_cols`).
+pub fn parse_tsv<'a>(
+    file: &str,
+    text: &'a str,
+    min_cols: usize,
+) -> Result<Vec<Vec<&'a str>>, ExtractError> {
+    let mut rows = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        if cols.len() < min_cols || cols[0].is_empty() {
+            return Err(ExtractError::Lexicon {
+                file: file.into(),
+                message: format!(
+                    "line {}: expected {min_cols} tab-separated columns, got {:?}",
+                    n + 1,
+                    line
+                ),
+            });
+        }
+        rows.push(cols);
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(items: &[(&str, u8)]) -> PhraseSet<u8> {
+        PhraseSet::build(
+            "t",
+            items.iter().map(|(p, v)| (p.to_string(), *v)).collect(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn whole_words_and_prefixes() {
+        let s = set(&[("mine", 1), ("attaqu*", 2), ("mine d'or", 3)]);
+        let t = "une attaquee pres de la mine d'or; la mine; ministre";
+        let hits: Vec<(&str, u8)> = s
+            .find(t)
+            .iter()
+            .map(|h| (&t[h.start..h.end], *h.payload))
+            .collect();
+        assert_eq!(hits, vec![("attaquee", 2), ("mine d'or", 3), ("mine", 1)]);
+    }
+
+    #[test]
+    fn tsv_errors_name_the_line() {
+        let e = parse_tsv("x.tsv", "# c\nok\tv\nbad\n", 2).unwrap_err();
+        assert!(e.to_string().contains("line 3"), "{e}");
+    }
+}

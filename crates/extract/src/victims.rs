@@ -1,0 +1,81 @@
+//! Victim and target nouns: who or what a violent act falls on decides
+//! between an Attack on civilians and an Armed clash, and which numbers are
+//! casualties. Words live in `data/lexicons/<lang>/victims.tsv`.
+
+use crate::lexicon::{parse_tsv, PhraseSet};
+use crate::ExtractError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum VictimClass {
+    Civilian,
+    Armed,
+    Protester,
+    /// A place or thing of civilians (village, market, bus).
+    CivilianSite,
+    /// A place or thing of armed forces (camp, post, convoy).
+    ArmedSite,
+}
+
+impl VictimClass {
+    pub fn is_person(self) -> bool {
+        matches!(
+            self,
+            VictimClass::Civilian | VictimClass::Armed | VictimClass::Protester
+        )
+    }
+    pub fn is_civilian(self) -> bool {
+        matches!(self, VictimClass::Civilian | VictimClass::CivilianSite)
+    }
+    pub fn is_armed(self) -> bool {
+        matches!(self, VictimClass::Armed | VictimClass::ArmedSite)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VictimHit {
+    pub start: usize,
+    pub end: usize,
+    pub class: VictimClass,
+}
+
+#[derive(Debug)]
+pub struct VictimLexicon {
+    set: PhraseSet<VictimClass>,
+}
+
+impl VictimLexicon {
+    pub fn from_tsv(file: &str, text: &str) -> Result<Self, ExtractError> {
+        let mut items = Vec::new();
+        for cols in parse_tsv(file, text, 2)? {
+            let class = match cols[1] {
+                "civilian" => VictimClass::Civilian,
+                "armed" => VictimClass::Armed,
+                "protester" => VictimClass::Protester,
+                "civilian_site" => VictimClass::CivilianSite,
+                "armed_site" => VictimClass::ArmedSite,
+                k => {
+                    return Err(ExtractError::Lexicon {
+                        file: file.into(),
+                        message: format!("unknown class {k:?}"),
+                    })
+                }
+            };
+            items.push((cols[0].to_string(), class));
+        }
+        Ok(VictimLexicon {
+            set: PhraseSet::build(file, items)?,
+        })
+    }
+
+    pub fn find(&self, folded: &str) -> Vec<VictimHit> {
+        self.set
+            .find(folded)
+            .into_iter()
+            .map(|h| VictimHit {
+                start: h.start,
+                end: h.end,
+                class: *h.payload,
+            })
+            .collect()
+    }
+}
