@@ -28,6 +28,7 @@ export function renderDashboard(root: HTMLElement, params: URLSearchParams): voi
   const f = readFilters(params);
   let current: EventSummary[] = [];
   let onlyInView = false;
+  let framed = false;
 
   const typeSel = el('select', { name: 'event_type', id: 'f-type' }, el('option', { value: '' }, 'All event types'), ...EVENT_TYPES.map((t) => el('option', { value: t }, t)));
   typeSel.value = f.event_type;
@@ -135,6 +136,7 @@ export function renderDashboard(root: HTMLElement, params: URLSearchParams): voi
       fillActors(current);
       timeline.update(stats.by_week, f.from && f.to ? { from: f.from, to: f.to } : null);
       map.show(current);
+      if (!framed && current.length) { map.fit(); framed = true; }
       renderTable();
       count.textContent = page.total > page.items.length
         ? `${page.items.length} of ${page.total} events shown — narrow the filters to see the rest`

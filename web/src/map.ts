@@ -14,6 +14,8 @@ export interface EventsMap {
   show(events: EventSummary[]): void;
   focus(id: number): void;
   bounds(): L.LatLngBounds;
+  /** Frames the events shown (used once, when the dashboard opens). */
+  fit(): void;
 }
 
 /** ADM2 labels (cercles, provinces) appear from this zoom on; ADM1 always. */
@@ -61,6 +63,10 @@ export function createMap(container: HTMLElement, onOpen: (id: number) => void):
       if (m) cluster.zoomToShowLayer(m, () => m.openPopup());
     },
     bounds: () => map.getBounds(),
+    fit() {
+      const b = cluster.getBounds();
+      if (b.isValid()) map.fitBounds(b.pad(0.3), { maxZoom: 6 });
+    },
   };
 }
 
@@ -115,20 +121,34 @@ async function loadBasemap(map: L.Map): Promise<void> {
       style: () => ({ color: '#8a8f98', weight: 1, fillColor: '#f4f1ea', fillOpacity: 1 }),
       interactive: false,
     }).addTo(map).bringToBack();
-    const adm1 = L.layerGroup();
-    const adm2 = L.layerGroup();
-    for (const f of (labels.features as LabelFeature[])) {
+    const labels_ = (labels.features as LabelFeature[]).map((f) => {
       const [lon, lat] = f.geometry.coordinates;
       const node = el('span', { class: `admin-label adm${f.properties.level}` }, f.properties.name);
-      const m = L.marker([lat, lon], { icon: L.divIcon({ html: node, className: 'admin-label-icon', iconSize: undefined }), interactive: false, keyboard: false });
-      (f.properties.level === 1 ? adm1 : adm2).addLayer(m);
-    }
-    adm1.addTo(map);
-    const sync = () => {
-      if (map.getZoom() >= ADM2_MIN_ZOOM) adm2.addTo(map); else adm2.remove();
+      const marker = L.marker([lat, lon], { icon: L.divIcon({ html: node, className: 'admin-label-icon', iconSize: undefined }), interactive: false, keyboard: false });
+      return { marker, level: f.properties.level, name: f.properties.name, latlng: L.latLng(lat, lon) };
+    });
+    const layer = L.layerGroup().addTo(map);
+    // Greedy decluttering: regions first, then cercles from ADM2_MIN_ZOOM on;
+    // a label whose box would overlap one already placed is left out.
+    const place = () => {
+      layer.clearLayers();
+      const zoom = map.getZoom();
+      const taken: L.Bounds[] = [];
+      const view = map.getBounds().pad(0.1);
+      for (const l of labels_) {
+        if (l.level === 2 && zoom < ADM2_MIN_ZOOM) continue;
+        if (!view.contains(l.latlng)) continue;
+        const p = map.latLngToLayerPoint(l.latlng);
+        const half = (l.name.length * (l.level === 1 ? 8 : 6)) / 2 + 4;
+        const box = L.bounds([p.x - half, p.y - 9], [p.x + half, p.y + 9]);
+        if (taken.some((b) => b.intersects(box))) continue;
+        taken.push(box);
+        layer.addLayer(l.marker);
+      }
     };
-    map.on('zoomend', sync);
-    sync();
+    labels_.sort((a, b) => a.level - b.level);
+    map.on('zoomend moveend', place);
+    place();
   } catch (err) {
     console.error('basemap', err);
   }

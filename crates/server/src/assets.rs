@@ -33,8 +33,15 @@ pub async fn serve_asset(uri: Uri, headers: HeaderMap) -> Response {
         return StatusCode::NOT_MODIFIED.into_response();
     }
     let mime = file.metadata.mimetype();
+    // Text types say their charset: the dashboard is UTF-8 throughout.
+    let mime =
+        if mime.starts_with("text/") || mime.ends_with("javascript") || mime.ends_with("json") {
+            format!("{mime}; charset=utf-8")
+        } else {
+            mime.to_string()
+        };
     let mut res = Response::new(Body::from(file.data.into_owned()));
-    if let Ok(v) = HeaderValue::from_str(mime) {
+    if let Ok(v) = HeaderValue::from_str(&mime) {
         res.headers_mut().insert(header::CONTENT_TYPE, v);
     }
     if let Ok(v) = HeaderValue::from_str(&etag) {

@@ -108,7 +108,9 @@ async fn shutdown_signal() {
 /// Binds `addr` and serves until Ctrl-C/SIGTERM, on a runtime of its own:
 /// the CLI stays synchronous. Prints where it listens.
 pub fn serve_blocking(addr: &str, state: AppState) -> std::io::Result<()> {
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     rt.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
             std::io::Error::new(e.kind(), format!("cannot listen on {addr}: {e}"))

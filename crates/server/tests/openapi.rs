@@ -47,9 +47,15 @@ async fn every_route_is_documented_and_every_documented_route_is_served() {
         }
     }
     documented.sort();
-    let mut expected: Vec<(String, String)> = ROUTES.iter().map(|(m, p)| (m.to_string(), p.to_string())).collect();
+    let mut expected: Vec<(String, String)> = ROUTES
+        .iter()
+        .map(|(m, p)| (m.to_string(), p.to_string()))
+        .collect();
     expected.sort();
-    assert_eq!(documented, expected, "the OpenAPI document and the route list differ");
+    assert_eq!(
+        documented, expected,
+        "the OpenAPI document and the route list differ"
+    );
 
     // Each documented operation is answered by its handler (not by the
     // unknown-route 404 or a 405), and write routes declare the token.
@@ -64,12 +70,25 @@ async fn every_route_is_documented_and_every_documented_route_is_served() {
         let res = t.send(req).await;
         assert_ne!(res.status, StatusCode::METHOD_NOT_ALLOWED, "{method} {uri}");
         if res.status == StatusCode::NOT_FOUND {
-            assert!(!res.text().contains("no API route"), "{method} {uri} is documented but not routed");
+            assert!(
+                !res.text().contains("no API route"),
+                "{method} {uri} is documented but not routed"
+            );
         }
         let op = &paths[path.as_str()][method.as_str()];
         let writes = method == "post" && path != "/api/extract";
-        assert_eq!(op.get("security").is_some(), writes, "{method} {path}: security declared iff it writes");
-        assert!(op["responses"].as_object().map(|r| !r.is_empty()).unwrap_or(false), "{method} {path} has responses");
+        assert_eq!(
+            op.get("security").is_some(),
+            writes,
+            "{method} {path}: security declared iff it writes"
+        );
+        assert!(
+            op["responses"]
+                .as_object()
+                .map(|r| !r.is_empty())
+                .unwrap_or(false),
+            "{method} {path} has responses"
+        );
     }
     assert!(doc["components"]["securitySchemes"]["api_token"].is_object());
 }

@@ -34,7 +34,10 @@ impl Reply {
         String::from_utf8_lossy(&self.body).into_owned()
     }
     pub fn header(&self, name: &str) -> Option<String> {
-        self.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_string)
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
     }
 }
 
@@ -67,26 +70,61 @@ pub fn backends(test: &str, config: ServerConfig) -> Vec<TestApp> {
     out
 }
 
-fn build(store: Arc<dyn Store>, backend: &'static str, dir: Option<tempfile::TempDir>, config: ServerConfig) -> TestApp {
+fn build(
+    store: Arc<dyn Store>,
+    backend: &'static str,
+    dir: Option<tempfile::TempDir>,
+    config: ServerConfig,
+) -> TestApp {
     let state = AppState::new(store.clone(), extractor(), config).expect("state");
-    TestApp { app: vigie_server::router(state), store, backend, _dir: dir }
+    TestApp {
+        app: vigie_server::router(state),
+        store,
+        backend,
+        _dir: dir,
+    }
 }
 
 impl TestApp {
     pub async fn send(&self, req: Request<Body>) -> Reply {
-        let res = self.app.clone().oneshot(req).await.expect("router never fails");
+        let res = self
+            .app
+            .clone()
+            .oneshot(req)
+            .await
+            .expect("router never fails");
         let status = res.status();
         let headers = res.headers().clone();
-        let body = res.into_body().collect().await.expect("body").to_bytes().to_vec();
-        Reply { status, headers, body }
+        let body = res
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes()
+            .to_vec();
+        Reply {
+            status,
+            headers,
+            body,
+        }
     }
 
     pub async fn get(&self, uri: &str) -> Reply {
-        self.send(Request::get(uri).body(Body::empty()).expect("request")).await
+        self.send(Request::get(uri).body(Body::empty()).expect("request"))
+            .await
     }
 
-    pub async fn post(&self, uri: &str, content_type: &str, body: impl Into<Body>, token: Option<&str>) -> Reply {
-        let mut b = Request::builder().method(Method::POST).uri(uri).header(header::CONTENT_TYPE, content_type);
+    pub async fn post(
+        &self,
+        uri: &str,
+        content_type: &str,
+        body: impl Into<Body>,
+        token: Option<&str>,
+    ) -> Reply {
+        let mut b = Request::builder()
+            .method(Method::POST)
+            .uri(uri)
+            .header(header::CONTENT_TYPE, content_type);
         if let Some(t) = token {
             b = b.header(header::AUTHORIZATION, format!("Bearer {t}"));
         }
@@ -94,7 +132,10 @@ impl TestApp {
     }
 
     pub fn token(&self) -> String {
-        self.store.create_token("tests").expect("create token").secret
+        self.store
+            .create_token("tests")
+            .expect("create token")
+            .secret
     }
 }
 
@@ -116,7 +157,9 @@ pub fn kidal_report() -> Option<Vec<u8>> {
 }
 
 pub fn fixture(name: &str) -> Vec<u8> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     std::fs::read(&p).unwrap_or_else(|e| panic!("fixture {}: {e}", p.display()))
 }
 
@@ -128,7 +171,12 @@ pub fn shown(text: &serde_json::Value, start: usize, end: usize) -> String {
         .as_array()
         .expect("anchors")
         .iter()
-        .map(|a| (a[0].as_u64().expect("byte") as usize, a[1].as_u64().expect("utf16") as usize))
+        .map(|a| {
+            (
+                a[0].as_u64().expect("byte") as usize,
+                a[1].as_u64().expect("utf16") as usize,
+            )
+        })
         .collect();
     let units: Vec<u16> = s.encode_utf16().collect();
     let map = |b: usize| {
