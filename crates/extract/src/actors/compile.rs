@@ -55,6 +55,8 @@ pub struct Entry {
     pub country: Option<String>,
     pub role: Option<String>,
     pub naming: Naming,
+    /// Index of the umbrella entry (`part_of`).
+    pub part_of: Option<usize>,
 }
 
 impl Entry {
@@ -427,6 +429,15 @@ fn compile_entry(
     if (a.unit.is_some() || a.unit_prefix.is_some()) && a.unit_of.is_none() {
         return Err("unit/unit_prefix without unit_of".into());
     }
+    let part_of = match &a.part_of {
+        Some(k) if k == &a.key => return Err("part_of names the entry itself".into()),
+        Some(k) => Some(
+            *keys
+                .get(k.as_str())
+                .ok_or_else(|| format!("part_of {k:?} is not an actor key"))?,
+        ),
+        None => None,
+    };
     Ok(Entry {
         key: a.key.clone(),
         kind,
@@ -434,6 +445,7 @@ fn compile_entry(
         country: a.country.clone(),
         role: a.role.clone(),
         naming,
+        part_of,
     })
 }
 

@@ -182,6 +182,23 @@ impl ActorLexicon {
         self.target(id).country.as_deref()
     }
 
+    /// The country an actor's mention suggests the event is in: a national
+    /// actor's own country, except for external forces (French troops,
+    /// MINUSMA), whose home says nothing about where they fight.
+    pub fn focus_country(&self, id: ActorId) -> Option<&str> {
+        if self.entry(id).kind == ActorKind::External {
+            return None;
+        }
+        self.country(id)
+    }
+
+    /// The umbrella group of a component ("Katiba Macina" → JNIM). ACLED
+    /// usually codes the umbrella as actor and the component as associated
+    /// actor; the engine decides.
+    pub fn part_of(&self, id: ActorId) -> Option<ActorId> {
+        self.entry(id).part_of.map(|i| ActorId(i as u32))
+    }
+
     /// True when the actor's ACLED name needs a country from context
     /// ("les soldats", "des civils").
     pub fn is_generic(&self, id: ActorId) -> bool {

@@ -86,6 +86,9 @@ pub struct ActorSpec {
     pub template: Option<String>,
     /// Generic entry: resolves through the national entry with this role.
     pub generic_role: Option<String>,
+    /// The umbrella group this one belongs to (a katiba of JNIM): ACLED
+    /// usually codes the umbrella as the actor and this one as associated.
+    pub part_of: Option<String>,
     /// Extra label shapes for normalisation ("{name} Communal Militia ({country})").
     #[serde(default)]
     pub label_patterns: Vec<String>,

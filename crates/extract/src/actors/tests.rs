@@ -282,6 +282,30 @@ fn generic_actors_need_a_country() {
 }
 
 #[test]
+fn components_point_to_their_umbrella_and_focus_ignores_external_forces() {
+    let l = lex();
+    let macina = l.find(&fold_str("la katiba Macina"));
+    assert_eq!(macina.len(), 1);
+    assert_eq!(l.part_of(macina[0].id).map(|p| l.key(p)), Some("jnim"));
+    let jnim = l.id_of_key("jnim").expect("jnim");
+    assert_eq!(l.part_of(jnim), None);
+    let fr = l.find(&fold_str("la force Barkhane"));
+    assert_eq!(l.country(fr[0].id), Some("FR"));
+    assert_eq!(l.focus_country(fr[0].id), None);
+    let fama = l.id_of_key("fama").expect("fama");
+    assert_eq!(l.focus_country(fama), Some("ML"));
+}
+
+#[test]
+fn boko_haram_after_the_2016_split_is_either_faction() {
+    let l = lex();
+    let h = l.find(&fold_str("Boko Haram"));
+    let r = |d| l.resolve(h[0].id, Some("NE"), Some(d)).map(|r| r.key);
+    assert_eq!(r(date(2015, 2, 6)).as_deref(), Some("boko_haram"));
+    assert_eq!(r(date(2019, 3, 1)).as_deref(), Some("iswap_or_boko_haram"));
+}
+
+#[test]
 fn foreign_state_forces_are_external() {
     let l = lex();
     let bf = l.id_of_key("military_bf").expect("bf");
@@ -665,4 +689,70 @@ proptest::proptest! {
             let _ = l.resolve(h.id, Some("ML"), None);
         }
     }
+}
+
+/// How often the ACLED note names the gold actor1 in a way the dictionary
+/// finds — the dictionary's own recall, independent of how the engine then
+/// picks roles. Generic actors (civilians, unidentified groups, protesters)
+/// are left out: their labels come from the country, not from a name.
+#[test]
+fn gold_acled_named_actor1_is_found_in_notes() {
+    let Some(path) = shared_gold("acled_dev.csv") else {
+        eprintln!("note: ../shared/gold/acled_dev.csv absent; alias recall not measured");
+        return;
+    };
+    let text = std::fs::read_to_string(&path).expect("acled_dev.csv readable");
+    let rows = parse_csv(&text);
+    let header = &rows[0];
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
+    let (a1, notes, country) = (col("actor1"), col("notes"), col("country"));
+    let l = lex();
+    let (mut named, mut found) = (0usize, 0usize);
+    let mut misses: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    for r in rows.iter().skip(1).filter(|r| r.len() == header.len()) {
+        let Some(key) = l.normalise_label(&r[a1]) else {
+            continue;
+        };
+        let Some(id) = l.id_of_key(&key) else {
+            continue;
+        };
+        if l.is_generic(id) {
+            continue;
+        }
+        named += 1;
+        let f = fold_str(&r[notes]);
+        let hit = l.find(&f).into_iter().any(|h| {
+            l.key(h.id) == key
+                || l.part_of(h.id).is_some_and(|p| l.key(p) == key)
+                || l.resolve(h.id, Some(&r[country]), None)
+                    .is_some_and(|x| x.key == key)
+        });
+        let e = misses.entry(key).or_default();
+        e.0 += 1;
+        if hit {
+            found += 1;
+        } else {
+            e.1 += 1;
+        }
+    }
+    let share = found as f64 / named.max(1) as f64;
+    eprintln!(
+        "acled_dev named actor1 found in the note: {found}/{named} ({:.1}%)",
+        100.0 * share
+    );
+    let mut worst: Vec<_> = misses.iter().filter(|(_, v)| v.1 > 0).collect();
+    worst.sort_by(|a, b| (b.1).1.cmp(&(a.1).1));
+    for (k, (n, miss)) in worst.iter().take(12) {
+        eprintln!("    {k:<40} missed {miss:>4} of {n}");
+    }
+    assert!(named > 2000);
+    assert!(
+        share >= 0.85,
+        "named actor1 recall {share:.3} below the floor"
+    );
 }
