@@ -25,13 +25,15 @@
 mod backend;
 mod engine;
 pub mod error;
+pub mod export;
 pub mod hash;
+pub mod ingest;
 pub mod merge;
 mod migrate;
 pub mod model;
 mod sql;
 
-pub use engine::{default_location, open, SqlStore};
+pub use engine::{day_number, default_location, open, SqlStore};
 pub use error::{Result, StoreError};
 pub use model::*;
 

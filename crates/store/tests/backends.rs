@@ -562,7 +562,7 @@ fn filters_pagination_and_stats(b: Backend) {
 
     let stats = s.stats(&EventFilter::default()).unwrap();
     assert_eq!(stats.events, 6);
-    assert_eq!(stats.fatalities, 0 + 1 + 2 + 3 + 4 + 7);
+    assert_eq!(stats.fatalities, 1 + 2 + 3 + 4 + 7);
     assert_eq!(stats.documents, 6);
     assert_eq!(stats.by_event_type[0].key, "Battles");
     assert_eq!(stats.by_event_type[0].events, 5);

@@ -15,6 +15,8 @@ use crate::{ExtractFn, Store};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use clusters::day_number;
+
 /// A store over SQLite or PostgreSQL.
 pub struct SqlStore {
     pool: Pool,

@@ -3,7 +3,7 @@
 use super::{analyst, clusters, documents};
 use crate::error::{Result, StoreError};
 use crate::model::*;
-use crate::sql::{like_pattern, Db, Dialect, Row, SqlBuilder};
+use crate::sql::{in_tx, like_pattern, Db, Dialect, Row, SqlBuilder, TxKind};
 use vigie_core::{EventType, SubEventType};
 
 /// Appends the filter's conditions to a statement whose WHERE is open.
@@ -201,7 +201,12 @@ pub fn for_each_event(
     Ok(n)
 }
 
+/// One merged event, read in one transaction so its parts agree.
 pub fn event(db: &mut dyn Db, id: EventId) -> Result<Option<EventDetail>> {
+    in_tx(db, TxKind::Read, |db| event_in_tx(db, id))
+}
+
+fn event_in_tx(db: &mut dyn Db, id: EventId) -> Result<Option<EventDetail>> {
     let Some(row) = db.query_opt(
         "SELECT merged_json FROM clusters WHERE id = $1 AND corroboration > 0",
         &[id.into()],
@@ -314,7 +319,7 @@ pub fn mentions(db: &mut dyn Db, f: &MentionFilter, page: Page) -> Result<Paged<
 fn counts(rows: Vec<Row>, key: impl Fn(&Row) -> Result<String>) -> Result<Vec<Count>> {
     rows.iter()
         .map(|r| {
-            let n = r.len();
+            let n = r.width();
             Ok(Count {
                 key: key(r)?,
                 events: r.int(n - 2)?.max(0) as u64,

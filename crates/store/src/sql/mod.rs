@@ -78,11 +78,9 @@ impl<T: Into<Value>> From<Option<T>> for Value {
 pub struct Row(pub Vec<Value>);
 
 impl Row {
-    pub fn len(&self) -> usize {
+    /// Number of columns.
+    pub fn width(&self) -> usize {
         self.0.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
     }
     fn at(&self, i: usize) -> Result<&Value> {
         self.0
@@ -168,6 +166,7 @@ pub enum Dialect {
 /// How a transaction starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TxKind {
+    /// Plain `BEGIN`.
     Read,
     /// SQLite: `BEGIN IMMEDIATE`, taking the write lock up front so two
     /// writers never deadlock on a lock upgrade.
