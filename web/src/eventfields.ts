@@ -48,7 +48,8 @@ function actorLabel(a: { canonical: string; inter: number | null } | null): stri
 
 function locationLabel(written: string, best: { name: string; admin1: string | null; admin2: string | null; country: string; latitude: number; longitude: number } | undefined): string {
   if (!best) return `${written} (not resolved)`;
-  const path = [best.name, best.admin2, best.admin1, best.country].filter(Boolean).join(', ');
+  const parts = [best.name, best.admin2, best.admin1, best.country].filter((x): x is string => !!x);
+  const path = parts.filter((x, i) => i === 0 || x !== parts[i - 1]).join(', ');
   return `${path} — ${best.latitude.toFixed(4)}, ${best.longitude.toFixed(4)}${written && written !== best.name ? ` (written “${written}”)` : ''}`;
 }
 

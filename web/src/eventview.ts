@@ -89,18 +89,27 @@ function figuresTable(d: EventDetail): HTMLElement {
       el('td', {}, src.published_at ?? '—'),
       el('td', {}, src.event.event_date.value ?? '—'),
       el('td', {}, src.event.place.value?.written ?? '—'),
-      el('td', { class: 'num' }, src.event.fatalities.value),
+      el('td', { class: 'num' }, reportsFatalities(src) ? src.event.fatalities.value : 'none reported'),
       el('td', {}, figs.join('; ') || '—'),
       el('td', {}, `${src.event.claim.modality}${src.event.claim.source ? ` — ${src.event.claim.source}` : ''}`));
   });
-  const fatal = [...new Set(d.sources.map((x) => x.event.fatalities.value))].sort((a, b) => a - b);
+  const given = d.sources.filter(reportsFatalities);
+  const silent = d.sources.filter((x) => !reportsFatalities(x));
+  const figures = [...new Set(given.map((x) => x.event.fatalities.value))].sort((a, b) => a - b);
+  const notes: string[] = [];
+  if (figures.length > 1) notes.push(`The reports disagree on fatalities (${figures.join(' vs ')}).`);
+  if (silent.length && given.length) notes.push(`${silent.map((x) => x.source ?? x.doc_id).join(', ')} give${silent.length === 1 ? 's' : ''} no figure.`);
+  if (notes.length) notes.push(`The event keeps ${d.summary.fatalities}: the lowest figure reported, as ACLED codes it.`);
   return el('div', {},
     el('table', { class: 'figures', id: 'figures-table' },
       el('thead', {}, el('tr', {}, ...['Report', 'Published', 'Event date', 'Place as written', 'Fatalities', 'Figures (who says)', 'Claim'].map((h) => el('th', {}, h)))),
       el('tbody', {}, ...rows)),
-    d.conflicting_fatalities || fatal.length > 1
-      ? el('p', { class: 'conflict' }, `The reports disagree on fatalities (${fatal.join(' vs ')}); the event keeps ${d.summary.fatalities}, the lowest, as ACLED does.`)
-      : '');
+    notes.length ? el('p', { class: d.conflicting_fatalities || figures.length > 1 ? 'conflict' : 'note' }, notes.join(' ')) : '');
+}
+
+/** Whether a report gives a death toll at all (0 with no evidence means "none reported"). */
+function reportsFatalities(src: SourceReport): boolean {
+  return src.event.fatalities.evidence.length > 0 || src.event.figures.some((f) => f.what === 'killed');
 }
 
 function claimsList(d: EventDetail): HTMLElement {

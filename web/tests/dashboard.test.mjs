@@ -35,8 +35,9 @@ async function store(body, query) {
   const res = await fetch(`${BASE}/api/documents?${new URLSearchParams(query)}`, {
     method: 'POST', body, headers: { 'content-type': 'text/plain; charset=utf-8', authorization: `Bearer ${TOKEN}` },
   });
-  assert.ok(res.status === 200 || res.status === 201, `store: ${res.status} ${await res.text()}`);
-  return res.json();
+  const text = await res.text();
+  assert.ok(res.status === 200 || res.status === 201, `store: ${res.status} ${text}`);
+  return JSON.parse(text);
 }
 
 before(async () => {

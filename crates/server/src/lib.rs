@@ -33,12 +33,13 @@ use utoipa_axum::routes;
 
 /// The API routes with their OpenAPI document.
 pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    use routes::{documents, events, extract, meta};
+    use routes::{documents, events, export, extract, meta};
     OpenApiRouter::with_openapi(openapi::base())
         .routes(routes!(events::list_events))
         .routes(routes!(events::get_event))
         .routes(routes!(events::correct_event, events::list_corrections))
         .routes(routes!(meta::stats))
+        .routes(routes!(export::export_events))
         .routes(routes!(meta::health))
         .routes(routes!(meta::mentions))
         .routes(routes!(meta::runs))

@@ -658,3 +658,82 @@ async fn cors_is_off_unless_configured() {
             .is_none());
     }
 }
+
+#[tokio::test]
+async fn exports_come_in_every_format_with_the_filters() {
+    for t in backends("export", config()) {
+        let token = t.token();
+        submit(
+            &t,
+            &token,
+            fixture("menaka-clash.fr.txt"),
+            "published_at=2025-03-04&source=Studio",
+        )
+        .await;
+        submit(
+            &t,
+            &token,
+            fixture("kidal-strike-second-source.en.txt"),
+            "published_at=2025-10-25&source=Wire",
+        )
+        .await;
+        let total = t.get("/api/events").await.json()["total"]
+            .as_u64()
+            .expect("total");
+        assert!(total >= 2, "two events stored");
+
+        let csv = t.get("/api/export?format=acled-csv").await;
+        assert_eq!(csv.status, StatusCode::OK, "{}", csv.text());
+        assert!(csv
+            .header("content-type")
+            .expect("type")
+            .starts_with("text/csv"));
+        assert!(csv
+            .header("content-disposition")
+            .expect("attachment")
+            .contains("vigie-events.csv"));
+        let mut rdr = csv::Reader::from_reader(csv.body.as_slice());
+        let header = rdr.headers().expect("header").clone();
+        assert_eq!(&header[0], "event_id_cnty");
+        assert_eq!(&header[30], "timestamp");
+        assert_eq!(rdr.records().count() as u64, total);
+
+        let gj = t.get("/api/export?format=geojson").await;
+        assert_eq!(gj.status, StatusCode::OK);
+        let gj = gj.json();
+        assert_eq!(gj["type"], "FeatureCollection");
+        assert_eq!(
+            gj["features"].as_array().expect("features").len() as u64,
+            total
+        );
+
+        let pq = t.get("/api/export?format=parquet").await;
+        assert_eq!(pq.status, StatusCode::OK);
+        assert!(
+            pq.body.starts_with(b"PAR1") && pq.body.ends_with(b"PAR1"),
+            "a Parquet file"
+        );
+
+        let jl = t.get("/api/export?format=jsonl&event_type=Battles").await;
+        assert_eq!(jl.status, StatusCode::OK);
+        let lines: Vec<&str> = std::str::from_utf8(&jl.body)
+            .expect("utf8")
+            .lines()
+            .collect();
+        assert_eq!(lines.len(), 1, "the filter applies: one battle");
+        let one: Value = serde_json::from_str(lines[0]).expect("json line");
+        assert_eq!(one["event"]["event_type"], "Battles");
+
+        assert_eq!(
+            t.get("/api/export?format=xlsx").await.status,
+            StatusCode::BAD_REQUEST
+        );
+        assert_eq!(t.get("/api/export").await.status, StatusCode::BAD_REQUEST);
+        assert_eq!(
+            t.get("/api/export?format=jsonl&from=yesterday")
+                .await
+                .status,
+            StatusCode::BAD_REQUEST
+        );
+    }
+}
