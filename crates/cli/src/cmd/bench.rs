@@ -27,8 +27,8 @@ use super::eval::{build_extractor, default_jobs, extract_one, machine_line, Quie
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Report files or directories (.txt, .html) for the corpus
-    /// (default: tests/fixtures/reports and ../shared/examples).
+    /// Report files or directories (.txt, .html, .jsonl) for the corpus
+    /// (default: tests/fixtures/reports, the eval fixture reports and ../shared/examples).
     #[arg(long, value_name = "PATH")]
     pub corpus: Vec<PathBuf>,
     /// Documents for the end-to-end `vigie extract` / `vigie ingest` runs.
@@ -261,6 +261,10 @@ fn load_corpus(given: &[PathBuf]) -> Result<Vec<CorpusDoc>> {
             .unwrap_or_default()
             .to_string();
         let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".jsonl") {
+            docs.extend(jsonl_corpus(&path)?);
+            continue;
+        }
         let kind = if lower.ends_with(".html") || lower.ends_with(".htm") {
             ContentKind::Html
         } else if lower.ends_with(".txt") {
@@ -278,6 +282,35 @@ fn load_corpus(given: &[PathBuf]) -> Result<Vec<CorpusDoc>> {
             bytes,
             kind,
             language,
+        });
+    }
+    Ok(docs)
+}
+
+/// Reports from a JSON Lines file: vigie's input records or gold news items
+/// (`{id, text|html, language|lang}`); other fields are ignored.
+fn jsonl_corpus(path: &Path) -> Result<Vec<CorpusDoc>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut docs = Vec::new();
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let v: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{}: line {}", path.display(), i + 1))?;
+        let field = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+        let (bytes, kind) = match (field("text"), field("html")) {
+            (Some(t), _) => (t.into_bytes(), ContentKind::Text),
+            (None, Some(h)) => (h.into_bytes(), ContentKind::Html),
+            (None, None) => bail!("{}: line {}: no text or html", path.display(), i + 1),
+        };
+        docs.push(CorpusDoc {
+            name: field("id").unwrap_or_else(|| format!("line-{}", i + 1)),
+            bytes,
+            kind,
+            language: field("language").or_else(|| field("lang")),
         });
     }
     Ok(docs)
@@ -629,7 +662,7 @@ fn markdown(f: &Figures) -> String {
     o.push_str("# vigie bench\n\n");
     o.push_str(&format!("{}\n\n", f.machine));
     o.push_str(&format!(
-        "Corpus: {} reports, {:.1} KB (tests/fixtures/reports + ../shared/examples), cycled with fresh ids.\n\n",
+        "Corpus: {} reports, {:.1} KB, cycled with fresh ids.\n\n",
         f.corpus_documents,
         f.corpus_bytes as f64 / 1e3
     ));
