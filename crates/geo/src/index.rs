@@ -139,7 +139,7 @@ impl NameIndex {
         skeletons: Cow<'static, [u8]>,
         postings: &[u8],
     ) -> Result<Self, GeoError> {
-        if postings.len() % 4 != 0 {
+        if !postings.len().is_multiple_of(4) {
             return Err(GeoError::Data(
                 "postings file is not a whole number of entries".into(),
             ));

@@ -18,8 +18,12 @@ use crate::fold::fold;
 use crate::index::{NameKind, Posting};
 use crate::lexicon::Role;
 use crate::Gazetteer;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
-use vigie_core::place::{haversine_km, GeoCandidate, GeoResolution, Place, ToponymQuery};
+use std::rc::Rc;
+use vigie_core::place::{
+    haversine_km, GeoCandidate, GeoContext, GeoResolution, Place, ToponymQuery,
+};
 use vigie_core::precision::GeoPrecision;
 
 /// Countries whose full GeoNames dumps are in the gazetteer, the three of
@@ -147,9 +151,15 @@ fn lookup(g: &Gazetteer, k: &Keys) -> HashMap<u32, Match> {
 /// Adds places one edit (two for long names) from the skeleton, only in
 /// `countries`: a misspelt village of the country in focus, never a
 /// look-alike city across the world.
-fn fuzzy_into(g: &Gazetteer, k: &Keys, out: &mut HashMap<u32, Match>, countries: &[&str]) {
+fn fuzzy_into(
+    g: &Gazetteer,
+    k: &Keys,
+    out: &mut HashMap<u32, Match>,
+    countries: &[&str],
+    max_edits: u32,
+) {
     for (d, min_len) in [(1u32, 4usize), (2, 8)] {
-        if k.skeleton.len() < min_len {
+        if k.skeleton.len() < min_len || d > max_edits {
             break;
         }
         let before = out.len();
@@ -212,7 +222,7 @@ fn admin_evidence(g: &Gazetteer, mentions: &[String]) -> AdminEvidence {
         });
         let mut found = lookup(g, &k);
         if found.is_empty() {
-            fuzzy_into(g, &k, &mut found, &[FOCUS, NEIGHBOURS].concat());
+            fuzzy_into(g, &k, &mut found, &[FOCUS, NEIGHBOURS].concat(), 1);
         }
         for (i, _) in found {
             let p = &g.places[i as usize];
@@ -241,16 +251,18 @@ fn admin_evidence(g: &Gazetteer, mentions: &[String]) -> AdminEvidence {
 /// Where one of the document's other places may be: its coded point and
 /// admin path, per candidate.
 struct OtherPlace {
+    /// Its skeleton key: a toponym is no evidence for itself.
+    skeleton: String,
     points: Vec<(f64, f64, u32)>,
 }
 
 /// The document's other places: for each, the candidates it may be.
-fn nearby_points(g: &Gazetteer, own: &Keys, others: &[String]) -> Vec<OtherPlace> {
+fn nearby_points(g: &Gazetteer, others: &[String]) -> Vec<OtherPlace> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for o in others.iter().take(30) {
         let k = keys(g, o);
-        if k.stripped.is_empty() || k.skeleton == own.skeleton || !seen.insert(k.skeleton.clone()) {
+        if k.stripped.is_empty() || !seen.insert(k.skeleton.clone()) {
             continue;
         }
         if g.lx.is_stopword(&k.stripped) {
@@ -268,9 +280,12 @@ fn nearby_points(g: &Gazetteer, own: &Keys, others: &[String]) -> Vec<OtherPlace
                 (lat, lon, i)
             })
             .collect();
-        points.sort_by(|a, b| a.2.cmp(&b.2));
+        points.sort_by_key(|a| a.2);
         if !points.is_empty() && points.len() <= 60 {
-            out.push(OtherPlace { points });
+            out.push(OtherPlace {
+                skeleton: k.skeleton,
+                points,
+            });
         }
     }
     out
@@ -306,6 +321,39 @@ fn support(g: &Gazetteer, cand: u32, here: (f64, f64), other: &OtherPlace) -> (f
     ((best * specificity) as f32, best_km)
 }
 
+/// What a document's context says, computed once per document: the
+/// extraction engine resolves each toponym of a document with the same
+/// context, so the last one is kept per thread.
+struct ContextEvidence {
+    admin: AdminEvidence,
+    nearby: Vec<OtherPlace>,
+}
+
+type CachedEvidence = (usize, GeoContext, Rc<ContextEvidence>);
+
+thread_local! {
+    static LAST_CONTEXT: RefCell<Option<CachedEvidence>> = const { RefCell::new(None) };
+}
+
+fn context_evidence(g: &Gazetteer, ctx: &GeoContext) -> Rc<ContextEvidence> {
+    let id = g as *const Gazetteer as usize;
+    let cached = LAST_CONTEXT.with(|c| {
+        c.borrow()
+            .as_ref()
+            .filter(|(gid, cctx, _)| *gid == id && cctx == ctx)
+            .map(|(_, _, ev)| ev.clone())
+    });
+    if let Some(ev) = cached {
+        return ev;
+    }
+    let ev = Rc::new(ContextEvidence {
+        admin: admin_evidence(g, &ctx.admin_mentions),
+        nearby: nearby_points(g, &ctx.other_places),
+    });
+    LAST_CONTEXT.with(|c| *c.borrow_mut() = Some((id, ctx.clone(), ev.clone())));
+    ev
+}
+
 fn population_score(pop: u64) -> f32 {
     ((1.0 + pop as f64).ln() / (1.0 + 3.0e6f64).ln()).min(1.0) as f32
 }
@@ -328,6 +376,7 @@ fn feature_fit(hint: Option<Role>, class: &str, code: &str) -> Option<bool> {
 
 struct Scored {
     place: u32,
+    m: Match,
     score: f32,
     reasons: Vec<String>,
 }
@@ -355,7 +404,8 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
         });
     }
 
-    let admin = admin_evidence(g, &q.context.admin_mentions);
+    let evidence = context_evidence(g, &q.context);
+    let admin = &evidence.admin;
     let countries: Vec<String> = q
         .context
         .countries
@@ -381,7 +431,11 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
     };
     let mut found = lookup(g, &k);
     if !acceptable(&found) {
-        fuzzy_into(g, &k, &mut found, &allowed);
+        // Two edits only when nothing matched at all: the automaton for two
+        // edits is costly, and a known name in the wrong region is more often
+        // a namesake than a misspelling twice over.
+        let max_edits = if found.is_empty() { 2 } else { 1 };
+        fuzzy_into(g, &k, &mut found, &allowed, max_edits);
     }
     if !acceptable(&found) {
         if let Some(rk) = reduced_keys(g, &q.name, &k) {
@@ -413,119 +467,133 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
     pre.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
     pre.truncate(MAX_CANDIDATES);
 
-    let admin = admin_evidence(g, &q.context.admin_mentions);
-    let nearby = nearby_points(g, &k, &q.context.other_places);
-    let countries: Vec<String> = q
-        .context
-        .countries
+    let nearby: Vec<&OtherPlace> = evidence
+        .nearby
         .iter()
-        .map(|c| c.to_ascii_uppercase())
+        .filter(|o| o.skeleton != k.skeleton)
         .collect();
     let w = WEIGHTS;
 
+    // Scores one candidate; the reasons (strings) are written only for the
+    // few candidates returned.
+    let score_one = |i: u32, m: Match, explain: bool| -> Scored {
+        let p = &g.places[i as usize];
+        let mut reasons = if explain {
+            vec![m.reason()]
+        } else {
+            Vec::new()
+        };
+        let name = if common_word {
+            if explain {
+                reasons.push("a common word: ranked down without a cue".into());
+            }
+            m.score() * 0.5
+        } else {
+            m.score()
+        };
+        let fp = g.lx.feature(&p.feature_class, &p.feature_code);
+        // A cue that names the kind of place ("région de", "le village
+        // de") is strong evidence: a mismatch costs a fifth of the score.
+        let fit = feature_fit(hint, &p.feature_class, &p.feature_code);
+        let (feature, fit_factor) = match fit {
+            Some(true) => {
+                if explain {
+                    reasons.push(format!("{} fits the cue", p.feature_code));
+                }
+                (1.0, 1.0)
+            }
+            Some(false) => (fp.prior * 0.4, 0.8),
+            None => (fp.prior, 1.0),
+        };
+        // An admin unit's population is its whole area's: not comparable
+        // with a town's, so it does not count (the feature prior does).
+        let population = if p.feature_class == "A" {
+            0.0
+        } else {
+            population_score(p.population)
+        };
+        let cc = p.country_code.as_str();
+        // Country evidence is both additive and, outside the countries a
+        // document is about, a factor: a big namesake abroad must not
+        // outweigh the village next door.
+        let (country, country_factor) = if countries.is_empty() {
+            if FOCUS.contains(&cc) {
+                (0.8, 1.0)
+            } else if NEIGHBOURS.contains(&cc) {
+                (0.55, 0.95)
+            } else {
+                (0.3, 0.85)
+            }
+        } else if countries.first().is_some_and(|c| c == cc) {
+            if explain {
+                reasons.push(format!("in {}, the country in focus", p.country));
+            }
+            (1.0, 1.0)
+        } else if countries.iter().any(|c| c == cc) {
+            (0.8, 1.0)
+        } else {
+            (0.15, 0.75)
+        };
+        let admin_score = {
+            let key1 = p.admin1.clone().map(|a| (p.country_code.clone(), a));
+            let key2 = p.admin2.clone().map(|a| (p.country_code.clone(), a));
+            let in1 = key1.as_ref().is_some_and(|k| admin.admin1.contains(k));
+            let in2 = key2.as_ref().is_some_and(|k| admin.admin2.contains(k));
+            if in2 && explain {
+                reasons.push(format!(
+                    "in the cercle/province the document names ({})",
+                    p.admin2.as_deref().unwrap_or_default()
+                ));
+            }
+            if in1 && explain {
+                reasons.push(format!(
+                    "in the region the document names ({})",
+                    p.admin1.as_deref().unwrap_or_default()
+                ));
+            }
+            match (admin.admin1.is_empty(), admin.admin2.is_empty()) {
+                (true, true) => 0.5,
+                (false, true) => f32::from(u8::from(in1)),
+                (_, false) => 0.4 * f32::from(u8::from(in1)) + 0.6 * f32::from(u8::from(in2)),
+            }
+        };
+        let nearby_score = if nearby.is_empty() {
+            0.5
+        } else {
+            let here = coded_point(g, i);
+            let mut best = 0.0f32;
+            let mut best_km = f64::INFINITY;
+            for other in nearby.iter().copied() {
+                let (sc, km) = support(g, i, here, other);
+                if sc > best {
+                    best = sc;
+                    best_km = km;
+                }
+            }
+            if best > 0.3 && explain {
+                reasons.push(format!(
+                    "{best_km:.0} km from another place of the document"
+                ));
+            }
+            best
+        };
+        let score = w.name * name
+            + w.feature * feature
+            + w.population * population
+            + w.country * country
+            + w.admin * admin_score
+            + w.nearby * nearby_score;
+        let score = score * fit_factor * country_factor;
+        Scored {
+            place: i,
+            m,
+            score,
+            reasons,
+        }
+    };
     let mut scored: Vec<Scored> = pre
         .iter()
-        .map(|&(i, m, _)| {
-            let p = &g.places[i as usize];
-            let mut reasons = vec![m.reason()];
-            let name = if common_word {
-                reasons.push("a common word: ranked down without a cue".into());
-                m.score() * 0.5
-            } else {
-                m.score()
-            };
-            let fp = g.lx.feature(&p.feature_class, &p.feature_code);
-            // A cue that names the kind of place ("région de", "le village
-            // de") is strong evidence: a mismatch costs a fifth of the score.
-            let fit = feature_fit(hint, &p.feature_class, &p.feature_code);
-            let (feature, fit_factor) = match fit {
-                Some(true) => {
-                    reasons.push(format!("{} fits the cue", p.feature_code));
-                    (1.0, 1.0)
-                }
-                Some(false) => (fp.prior * 0.4, 0.8),
-                None => (fp.prior, 1.0),
-            };
-            // An admin unit's population is its whole area's: not comparable
-            // with a town's, so it does not count (the feature prior does).
-            let population = if p.feature_class == "A" {
-                0.0
-            } else {
-                population_score(p.population)
-            };
-            let cc = p.country_code.as_str();
-            let country = if countries.is_empty() {
-                if FOCUS.contains(&cc) {
-                    0.8
-                } else if NEIGHBOURS.contains(&cc) {
-                    0.55
-                } else {
-                    0.3
-                }
-            } else if countries.first().is_some_and(|c| c == cc) {
-                reasons.push(format!("in {}, the country in focus", p.country));
-                1.0
-            } else if countries.iter().any(|c| c == cc) {
-                0.8
-            } else {
-                0.15
-            };
-            let admin_score = {
-                let key1 = p.admin1.clone().map(|a| (p.country_code.clone(), a));
-                let key2 = p.admin2.clone().map(|a| (p.country_code.clone(), a));
-                let in1 = key1.as_ref().is_some_and(|k| admin.admin1.contains(k));
-                let in2 = key2.as_ref().is_some_and(|k| admin.admin2.contains(k));
-                if in2 {
-                    reasons.push(format!(
-                        "in the cercle/province the document names ({})",
-                        p.admin2.as_deref().unwrap_or_default()
-                    ));
-                }
-                if in1 {
-                    reasons.push(format!(
-                        "in the region the document names ({})",
-                        p.admin1.as_deref().unwrap_or_default()
-                    ));
-                }
-                match (admin.admin1.is_empty(), admin.admin2.is_empty()) {
-                    (true, true) => 0.5,
-                    (false, true) => f32::from(u8::from(in1)),
-                    (_, false) => 0.4 * f32::from(u8::from(in1)) + 0.6 * f32::from(u8::from(in2)),
-                }
-            };
-            let nearby_score = if nearby.is_empty() {
-                0.5
-            } else {
-                let here = coded_point(g, i);
-                let mut best = 0.0f32;
-                let mut best_km = f64::INFINITY;
-                for other in &nearby {
-                    let (sc, km) = support(g, i, here, other);
-                    if sc > best {
-                        best = sc;
-                        best_km = km;
-                    }
-                }
-                if best > 0.3 {
-                    reasons.push(format!(
-                        "{best_km:.0} km from another place of the document"
-                    ));
-                }
-                best
-            };
-            let score = w.name * name
-                + w.feature * feature
-                + w.population * population
-                + w.country * country
-                + w.admin * admin_score
-                + w.nearby * nearby_score;
-            let score = score * fit_factor;
-            Scored {
-                place: i,
-                score,
-                reasons,
-            }
-        })
+        .map(|&(i, m, _)| score_one(i, m, false))
         .collect();
     scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.place.cmp(&b.place)));
 
@@ -547,7 +615,7 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
 
     let to_candidate = |s: &Scored| {
         let mut place: Place = g.places[s.place as usize].clone();
-        let mut reasons = s.reasons.clone();
+        let mut reasons = score_one(s.place, s.m, true).reasons;
         if let Some((lat, lon)) = g.seats[s.place as usize] {
             place.latitude = lat;
             place.longitude = lon;

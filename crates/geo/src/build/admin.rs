@@ -51,6 +51,9 @@ struct Unit {
     seat_row: Option<usize>,
 }
 
+/// An ADM2 override row: (admin1, ACLED admin2, seat name, aliases).
+type Override = (Option<String>, String, Option<String>, Vec<String>);
+
 /// Resolves admin paths for all rows at once (ADM1 rows take their capital's
 /// admin2, so the paths are computed together).
 pub struct AdminResolver {
@@ -115,9 +118,10 @@ pub fn acled_style(lx: &Lexicon, name: &str) -> String {
 }
 
 fn tsv_rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
-    text.lines().enumerate().filter_map(|(no, l)| {
-        (!l.starts_with('#') && !l.trim().is_empty()).then(|| (no + 1, l.split('\t').collect()))
-    })
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|(no, l)| (no + 1, l.split('\t').collect()))
 }
 
 fn split_list(s: Option<&&str>) -> Vec<String> {
@@ -205,8 +209,7 @@ impl AdminResolver {
             };
 
         // Second-level units: GeoNames ADM2 rows, then overrides and additions.
-        let mut overrides: HashMap<u64, (Option<String>, String, Option<String>, Vec<String>)> =
-            HashMap::new();
+        let mut overrides: HashMap<u64, Override> = HashMap::new();
         let mut extras = Vec::new();
         for (no, c) in tsv_rows(ADMIN2_ACLED) {
             if c.len() < 4 {
