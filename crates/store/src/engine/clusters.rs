@@ -62,19 +62,31 @@ pub fn merge_new(
     let now = now_ms();
     let mut best: Option<(EventId, f64, String)> = None;
     if let Some(date) = event.event_date.value {
-        for (cluster, merged) in candidates(db, event, day_number(date)?)? {
+        for (cluster, merged, reports) in candidates(db, event, day_number(date)?)? {
             let docs: Vec<DocumentId> = merged.sources.iter().map(|s| s.document_id).collect();
-            let verdict = assess(
-                Side {
-                    event,
-                    documents: &[document],
-                },
-                Side {
-                    event: &merged.event,
-                    documents: &docs,
-                },
-            );
-            if let Verdict::Merge { score, reason } = verdict {
+            // Compared with every report of the merged event (and its
+            // corrected view): reports of one event differ, and the one
+            // that matches best decides.
+            let verdict = std::iter::once(&merged.event)
+                .chain(reports.iter())
+                .map(|other| {
+                    assess(
+                        Side {
+                            event,
+                            documents: &[document],
+                        },
+                        Side {
+                            event: other,
+                            documents: &docs,
+                        },
+                    )
+                })
+                .filter_map(|v| match v {
+                    Verdict::Merge { score, reason } => Some((score, reason)),
+                    Verdict::Apart { .. } => None,
+                })
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            if let Some((score, reason)) = verdict {
                 if best.as_ref().is_none_or(|(_, s, _)| score > *s) {
                     best = Some((cluster, score, reason));
                 }
@@ -119,7 +131,11 @@ pub fn merge_new(
 /// Merged events that could be the same as `event`: a cheap SQL prefilter
 /// (dates within tolerance, compatible type, inside the largest radius),
 /// then [`assess`] decides.
-fn candidates(db: &mut dyn Db, event: &Event, day: i64) -> Result<Vec<(EventId, MergedEvent)>> {
+fn candidates(
+    db: &mut dyn Db,
+    event: &Event,
+    day: i64,
+) -> Result<Vec<(EventId, MergedEvent, Vec<Event>)>> {
     let tol = i64::from(event.time_precision.tolerance_days());
     let mut q = SqlBuilder::new("SELECT id, merged_json FROM clusters WHERE corroboration > 0");
     let (lo, hi, d, t) = (
@@ -168,10 +184,21 @@ fn candidates(db: &mut dyn Db, event: &Event, day: i64) -> Result<Vec<(EventId, 
         }
     }
     q.push(" ORDER BY id");
-    db.query(&q.sql, &q.params)?
-        .iter()
-        .map(|r| Ok((r.int(0)?, r.json::<MergedEvent>(1)?)))
-        .collect()
+    let rows = db.query(&q.sql, &q.params)?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let id = r.int(0)?;
+        let reports = db
+            .query(
+                "SELECT event_json FROM events WHERE cluster_id = $1 AND current = 1 ORDER BY id",
+                &[id.into()],
+            )?
+            .iter()
+            .map(|r| r.json::<Event>(0))
+            .collect::<Result<Vec<_>>>()?;
+        out.push((id, r.json::<MergedEvent>(1)?, reports));
+    }
+    Ok(out)
 }
 
 /// The current report events of a merged event.

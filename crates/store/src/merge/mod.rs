@@ -15,7 +15,7 @@
 pub mod aggregate;
 
 use crate::model::DocumentId;
-use vigie_core::{haversine_km, Event, EventType, GeoPrecision, SubEventType};
+use vigie_core::{haversine_km, ActorRef, Event, EventType, GeoPrecision, Inter, SubEventType};
 
 /// The outcome of comparing a new report event with an existing merged event.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,6 +90,19 @@ pub fn assess(new: Side<'_>, existing: Side<'_>) -> Verdict {
             ka.join(", "),
             kb.join(", ")
         ));
+    }
+
+    // Across event types the story must have the same perpetrator: a drone
+    // strike on a group and that group's abduction of villagers the same
+    // day are two events, however close.
+    if a.event_type != b.event_type {
+        let (pa, pb) = (perpetrators(a), perpetrators(b));
+        if !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|k| pb.contains(k)) {
+            return apart(&format!(
+                "different types ({} vs {}) and no perpetrator in common",
+                a.event_type, b.event_type
+            ));
+        }
     }
 
     let same_sub = a.sub_event_type.value == b.sub_event_type.value;
@@ -191,30 +204,55 @@ fn place_closeness(a: &Event, b: &Event) -> Result<Closeness, String> {
     }
 }
 
-/// Actor keys that name someone: "unidentified" actors contradict nobody.
-fn named_actors(e: &Event) -> Vec<&str> {
-    let mut keys: Vec<&str> = e
-        .actor1
-        .value
-        .iter()
-        .chain(e.actor2.value.iter())
-        .chain(e.assoc_actor_1.iter())
-        .chain(e.assoc_actor_2.iter())
-        .filter(|a| {
-            !a.canonical.to_lowercase().contains("unidentified")
-                && !a.key.to_lowercase().contains("unidentified")
-        })
-        .map(|a| {
-            if a.key.is_empty() {
-                a.canonical.as_str()
-            } else {
-                a.key.as_str()
-            }
-        })
-        .collect();
+/// Whether an actor names a group. "Unidentified" actors contradict nobody,
+/// and ACLED's role labels (civilians, protesters, rioters) describe a part
+/// in the event, not who was there: two reports may label one crowd
+/// "protesters" and "rioters".
+fn is_named(a: &ActorRef) -> bool {
+    let role = matches!(
+        a.inter,
+        Some(Inter::Rioters | Inter::Protesters | Inter::Civilians)
+    );
+    !role
+        && !a.canonical.to_lowercase().contains("unidentified")
+        && !a.key.to_lowercase().contains("unidentified")
+}
+
+fn key(a: &ActorRef) -> &str {
+    if a.key.is_empty() {
+        a.canonical.as_str()
+    } else {
+        a.key.as_str()
+    }
+}
+
+fn keys<'a>(actors: impl Iterator<Item = &'a ActorRef>) -> Vec<&'a str> {
+    let mut keys: Vec<&str> = actors.filter(|a| is_named(a)).map(key).collect();
     keys.sort_unstable();
     keys.dedup();
     keys
+}
+
+/// Every named actor of an event.
+fn named_actors(e: &Event) -> Vec<&str> {
+    keys(
+        e.actor1
+            .value
+            .iter()
+            .chain(e.actor2.value.iter())
+            .chain(&e.assoc_actor_1)
+            .chain(&e.assoc_actor_2),
+    )
+}
+
+/// Who did it: actor 1 and associates; in a battle both sides (ACLED's
+/// order of the two sides carries no meaning).
+fn perpetrators(e: &Event) -> Vec<&str> {
+    if e.event_type == EventType::Battles {
+        named_actors(e)
+    } else {
+        keys(e.actor1.value.iter().chain(&e.assoc_actor_1))
+    }
 }
 
 /// Lower case, accents and punctuation off: "Tin-Zaouatène" → "tinzaouatene".
