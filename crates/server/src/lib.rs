@@ -78,6 +78,10 @@ async fn api_not_found(uri: axum::http::Uri) -> error::ApiError {
 }
 
 /// Serves until Ctrl-C (or SIGTERM), finishing requests in flight.
+///
+/// The caller keeps a reference to the store and drops it outside the async
+/// runtime: the synchronous PostgreSQL client closes its connections with a
+/// runtime of its own ([`serve_blocking`] does this).
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)
@@ -112,12 +116,17 @@ pub fn serve_blocking(addr: &str, state: AppState) -> std::io::Result<()> {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    rt.block_on(async move {
+    // The last reference to the store is dropped here, after the runtime.
+    let keep = state.store.clone();
+    let result = rt.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
             std::io::Error::new(e.kind(), format!("cannot listen on {addr}: {e}"))
         })?;
         let local = listener.local_addr()?;
         eprintln!("vigie: dashboard and API on http://{local}/ (OpenAPI: http://{local}/openapi.json); Ctrl-C to stop");
         serve(listener, state).await
-    })
+    });
+    drop(rt);
+    drop(keep);
+    result
 }

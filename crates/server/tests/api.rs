@@ -48,7 +48,7 @@ fn event_ids(v: &Value) -> Vec<i64> {
 
 #[tokio::test]
 async fn write_routes_refuse_requests_without_a_valid_token() {
-    for t in backends("auth", config()) {
+    for t in backends("auth", config()).await {
         let body = fixture("menaka-clash.fr.txt");
         let no = t
             .post("/api/documents", "text/plain", body.clone(), None)
@@ -81,7 +81,7 @@ async fn write_routes_refuse_requests_without_a_valid_token() {
         // Nothing was stored by the refused requests.
         assert_eq!(t.get("/api/documents").await.json()["total"], 0);
 
-        let token = t.token();
+        let token = t.token().await;
         let ok = t
             .post(
                 "/api/documents?source=Test",
@@ -92,8 +92,11 @@ async fn write_routes_refuse_requests_without_a_valid_token() {
             .await;
         assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.text());
         // A revoked token stops working.
-        let id = t.store.tokens().expect("tokens")[0].id;
-        assert!(t.store.revoke_token(id).expect("revoke"));
+        let id = t.store_call(|s| s.tokens().expect("tokens")[0].id).await;
+        assert!(
+            t.store_call(move |s| s.revoke_token(id).expect("revoke"))
+                .await
+        );
         let after = t
             .post(
                 "/api/documents",
@@ -109,8 +112,8 @@ async fn write_routes_refuse_requests_without_a_valid_token() {
 #[tokio::test]
 async fn reference_report_is_stored_filtered_and_shown_with_its_evidence() {
     let Some(report) = kidal_report() else { return };
-    for t in backends("kidal", config()) {
-        let token = t.token();
+    for t in backends("kidal", config()).await {
+        let token = t.token().await;
         let res = submit(
             &t,
             &token,
@@ -271,8 +274,8 @@ async fn reference_report_is_stored_filtered_and_shown_with_its_evidence() {
 
 #[tokio::test]
 async fn a_correction_is_a_new_version_that_keeps_the_extracted_value() {
-    for t in backends("corr", config()) {
-        let token = t.token();
+    for t in backends("corr", config()).await {
+        let token = t.token().await;
         let res = submit(
             &t,
             &token,
@@ -342,8 +345,8 @@ async fn bad_requests_get_clear_json_errors_and_lose_nothing() {
         max_body_bytes: 2048,
         ..ServerConfig::default()
     };
-    for t in backends("bad", small) {
-        let token = t.token();
+    for t in backends("bad", small).await {
+        let token = t.token().await;
         let cases: Vec<(&str, StatusCode)> = vec![
             ("/api/events?limit=abc", StatusCode::BAD_REQUEST),
             ("/api/events?from=24/10/2025", StatusCode::BAD_REQUEST),
@@ -423,8 +426,8 @@ async fn bad_requests_get_clear_json_errors_and_lose_nothing() {
 
 #[tokio::test]
 async fn pagination_is_capped_and_consistent() {
-    for t in backends("page", config()) {
-        let token = t.token();
+    for t in backends("page", config()).await {
+        let token = t.token().await;
         for (name, date) in [
             ("menaka-clash.fr.txt", "2025-03-04"),
             ("hostile-markup.en.txt", "2025-05-13"),
@@ -451,7 +454,7 @@ async fn pagination_is_capped_and_consistent() {
 
 #[tokio::test]
 async fn the_preview_extracts_without_storing() {
-    for t in backends("preview", config()) {
+    for t in backends("preview", config()).await {
         let r = t
             .post(
                 "/api/extract?published_at=2025-03-04",
@@ -543,8 +546,8 @@ async fn the_preview_extracts_without_storing() {
 
 #[tokio::test]
 async fn report_text_is_data_and_the_page_has_a_strict_policy() {
-    for t in backends("xss", config()) {
-        let token = t.token();
+    for t in backends("xss", config()).await {
+        let token = t.token().await;
         let res = submit(
             &t,
             &token,
@@ -610,7 +613,7 @@ async fn report_text_is_data_and_the_page_has_a_strict_policy() {
 
 #[tokio::test]
 async fn cors_is_off_unless_configured() {
-    for t in backends("cors", config()) {
+    for t in backends("cors", config()).await {
         let req = Request::get("/api/events")
             .header(header::ORIGIN, "https://elsewhere.example")
             .body(Body::empty())
@@ -635,7 +638,7 @@ async fn cors_is_off_unless_configured() {
         cors_origins: vec!["https://desk.example".into()],
         ..ServerConfig::default()
     };
-    for t in backends("cors2", open) {
+    for t in backends("cors2", open).await {
         let req = Request::get("/api/events")
             .header(header::ORIGIN, "https://desk.example")
             .body(Body::empty())
@@ -661,8 +664,8 @@ async fn cors_is_off_unless_configured() {
 
 #[tokio::test]
 async fn exports_come_in_every_format_with_the_filters() {
-    for t in backends("export", config()) {
-        let token = t.token();
+    for t in backends("export", config()).await {
+        let token = t.token().await;
         submit(
             &t,
             &token,

@@ -31,7 +31,7 @@ const ROUTES: &[(&str, &str)] = &[
 
 #[tokio::test]
 async fn every_route_is_documented_and_every_documented_route_is_served() {
-    let t = backends("openapi", ServerConfig::default()).remove(0);
+    let t = backends("openapi", ServerConfig::default()).await.remove(0);
     let r = t.get("/openapi.json").await;
     assert_eq!(r.status, StatusCode::OK);
     let doc = r.json();

@@ -13,10 +13,21 @@ use vigie_server::{AppState, ServerConfig};
 use vigie_store::Store;
 
 pub struct TestApp {
-    pub app: Router,
-    pub store: Arc<dyn Store>,
+    /// The router and the store, dropped off the async runtime (see Drop).
+    parts: Option<(Router, Arc<dyn Store>)>,
     pub backend: &'static str,
     _dir: Option<tempfile::TempDir>,
+}
+
+impl Drop for TestApp {
+    /// The synchronous PostgreSQL client closes its connections with a
+    /// runtime of its own, which cannot run on an async worker: the last
+    /// references go away on a plain thread.
+    fn drop(&mut self) {
+        if let Some(parts) = self.parts.take() {
+            let _ = std::thread::spawn(move || drop(parts)).join();
+        }
+    }
 }
 
 pub struct Reply {
@@ -51,8 +62,17 @@ fn extractor() -> Arc<vigie_extract::Extractor> {
 }
 
 /// Every backend to run a test on: SQLite always, PostgreSQL when
-/// VIGIE_TEST_PG_URL is set (each test in a schema of its own).
-pub fn backends(test: &str, config: ServerConfig) -> Vec<TestApp> {
+/// VIGIE_TEST_PG_URL is set (each test in a schema of its own). Opened on the
+/// blocking pool, as the server calls the store: the synchronous PostgreSQL
+/// client runs a runtime of its own and must not start inside an async task.
+pub async fn backends(test: &str, config: ServerConfig) -> Vec<TestApp> {
+    let test = test.to_string();
+    tokio::task::spawn_blocking(move || open_backends(&test, config))
+        .await
+        .expect("open backends")
+}
+
+fn open_backends(test: &str, config: ServerConfig) -> Vec<TestApp> {
     let mut out = Vec::new();
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("vigie.db");
@@ -78,17 +98,24 @@ fn build(
 ) -> TestApp {
     let state = AppState::new(store.clone(), extractor(), config).expect("state");
     TestApp {
-        app: vigie_server::router(state),
-        store,
+        parts: Some((vigie_server::router(state), store)),
         backend,
         _dir: dir,
     }
 }
 
 impl TestApp {
+    fn app(&self) -> &Router {
+        &self.parts.as_ref().expect("live test app").0
+    }
+
+    fn store(&self) -> Arc<dyn Store> {
+        self.parts.as_ref().expect("live test app").1.clone()
+    }
+
     pub async fn send(&self, req: Request<Body>) -> Reply {
         let res = self
-            .app
+            .app()
             .clone()
             .oneshot(req)
             .await
@@ -131,11 +158,20 @@ impl TestApp {
         self.send(b.body(body.into()).expect("request")).await
     }
 
-    pub fn token(&self) -> String {
-        self.store
-            .create_token("tests")
-            .expect("create token")
-            .secret
+    pub async fn token(&self) -> String {
+        self.store_call(|s| s.create_token("tests").expect("create token").secret)
+            .await
+    }
+
+    /// A direct store call from a test, on the blocking pool.
+    pub async fn store_call<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&dyn Store) -> T + Send + 'static,
+    ) -> T {
+        let store = self.store();
+        tokio::task::spawn_blocking(move || f(store.as_ref()))
+            .await
+            .expect("store call")
     }
 }
 
