@@ -5,12 +5,12 @@
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use vigie_core::DocMeta;
 use vigie_store::ingest::{self, IngestOptions, IngestSummary, Progress};
-use vigie_store::{RunVersions, Store};
+use vigie_store::RunVersions;
 use vigie_text::input;
 
 #[derive(clap::Args)]
@@ -103,7 +103,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
             "summary": summary,
             "pending": pending,
         });
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        let text = serde_json::to_string_pretty(&out)?;
+        let mut stdout = std::io::stdout().lock();
+        // A closed pipe (`| head`) is the reader's choice, not an error.
+        if let Err(e) = writeln!(stdout, "{text}") {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                return Err(e.into());
+            }
+        }
     } else {
         print_summary(&summary, pending, &store.info().location);
     }

@@ -43,7 +43,13 @@ pub fn acled_row(m: &MergedEvent) -> Vec<String> {
 
 pub fn write<W: Write>(store: &dyn Store, filter: &EventFilter, out: W) -> Result<u64> {
     let mut w = csv::Writer::from_writer(out);
-    let csv_err = |e: csv::Error| StoreError::Export(e.to_string());
+    let csv_err = |e: csv::Error| {
+        let text = e.to_string();
+        match e.into_kind() {
+            csv::ErrorKind::Io(io) => StoreError::Io(io),
+            _ => StoreError::Export(text),
+        }
+    };
     w.write_record(csv_header()).map_err(csv_err)?;
     let n = store.for_each_event(filter, &mut |m| {
         w.write_record(acled_row(&m)).map_err(csv_err)

@@ -57,7 +57,7 @@ pub fn write<W: Write>(store: &dyn Store, filter: &EventFilter, out: W) -> Resul
             out.write_all(b",\n")?;
         }
         first = false;
-        serde_json::to_writer(&mut out, &feature(&m))?;
+        out.write_all(&serde_json::to_vec(&feature(&m))?)?;
         Ok(())
     })?;
     out.write_all(b"\n]}\n")?;

@@ -105,7 +105,7 @@ pub fn export<W: Write + Send>(
 fn write_jsonl<W: Write>(store: &dyn Store, filter: &EventFilter, out: W) -> Result<u64> {
     let mut out = std::io::BufWriter::new(out);
     let n = store.for_each_event(filter, &mut |m: MergedEvent| {
-        serde_json::to_writer(&mut out, &m)?;
+        out.write_all(&serde_json::to_vec(&m)?)?;
         out.write_all(b"\n")?;
         Ok(())
     })?;
