@@ -173,10 +173,6 @@ impl LabelIndex {
         }
         self.patterns.iter().find_map(|p| p.match_key(&c))
     }
-
-    pub fn len(&self) -> usize {
-        self.exact.len()
-    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 //! - leftmost-first lets a short alias that starts earlier hide a longer,
 //!   more specific one that starts inside it: "des civils maliens" must be
 //!   "civils maliens" (civilians of Mali), not "des civils" + nothing.
+//!
 //! The text is scanned once either way.
 
 use std::collections::BTreeMap;

@@ -57,10 +57,6 @@ impl PeriodTable {
         Ok(PeriodTable { periods })
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.periods.is_empty()
-    }
-
     pub fn periods(&self) -> &[Period] {
         &self.periods
     }
@@ -87,6 +83,7 @@ impl PeriodTable {
     }
 
     /// The name for `date` (see `period_for`).
+    #[cfg(test)]
     pub fn name_for(&self, date: Option<Date>) -> Option<&str> {
         self.period_for(date).map(|p| p.name.as_str())
     }

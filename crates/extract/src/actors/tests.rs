@@ -713,6 +713,7 @@ fn gold_acled_named_actor1_is_found_in_notes() {
     let (a1, notes, country) = (col("actor1"), col("notes"), col("country"));
     let l = lex();
     let (mut named, mut found) = (0usize, 0usize);
+    let mut missed_notes: Vec<String> = Vec::new();
     let mut misses: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
     for r in rows.iter().skip(1).filter(|r| r.len() == header.len()) {
         let Some(key) = l.normalise_label(&r[a1]) else {
@@ -738,7 +739,13 @@ fn gold_acled_named_actor1_is_found_in_notes() {
             found += 1;
         } else {
             e.1 += 1;
+            missed_notes.push(format!("{}\t{}\t{}", r[a1], r[country], r[notes]));
         }
+    }
+    // For error analysis only: ACTORS_MISSES=/tmp/misses.tsv writes the
+    // missed rows outside the repository (gold text never enters it).
+    if let Ok(out) = std::env::var("ACTORS_MISSES") {
+        let _ = std::fs::write(out, missed_notes.join("\n"));
     }
     let share = found as f64 / named.max(1) as f64;
     eprintln!(
@@ -746,7 +753,7 @@ fn gold_acled_named_actor1_is_found_in_notes() {
         100.0 * share
     );
     let mut worst: Vec<_> = misses.iter().filter(|(_, v)| v.1 > 0).collect();
-    worst.sort_by(|a, b| (b.1).1.cmp(&(a.1).1));
+    worst.sort_by_key(|w| std::cmp::Reverse((w.1).1));
     for (k, (n, miss)) in worst.iter().take(12) {
         eprintln!("    {k:<40} missed {miss:>4} of {n}");
     }
