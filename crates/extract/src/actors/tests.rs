@@ -763,3 +763,65 @@ fn gold_acled_named_actor1_is_found_in_notes() {
         "named actor1 recall {share:.3} below the floor"
     );
 }
+
+/// The same measure on the news set (mostly French): for every coded
+/// actor1/actor2, does the excerpt name it in a way the dictionary finds?
+/// Generic actors count too here: "hommes armés" must be found for an
+/// Unidentified Armed Group, "villageois" for Civilians.
+#[test]
+fn gold_news_actors_are_found_in_texts() {
+    let Some(path) = shared_gold("news_dev.jsonl") else {
+        eprintln!("note: ../shared/gold/news_dev.jsonl absent; alias recall not measured");
+        return;
+    };
+    let text = std::fs::read_to_string(&path).expect("news_dev.jsonl readable");
+    let l = lex();
+    let (mut coded, mut found) = (0usize, 0usize);
+    let mut missed: Vec<String> = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let item: serde_json::Value = serde_json::from_str(line).expect("jsonl line");
+        let folded = fold_str(item["text"].as_str().unwrap_or(""));
+        let hits = l.find(&folded);
+        for e in item["events"].as_array().into_iter().flatten() {
+            let country = e["country"].as_str();
+            let date = e["event_date"]
+                .as_str()
+                .and_then(|d| d.parse::<jiff::civil::Date>().ok());
+            for field in ["actor1", "actor2"] {
+                let Some(label) = e[field].as_str().filter(|s| !s.is_empty()) else {
+                    continue;
+                };
+                let Some(key) = l.normalise_label(label) else {
+                    continue;
+                };
+                coded += 1;
+                let ok = hits.iter().any(|h| {
+                    l.key(h.id) == key
+                        || l.part_of(h.id).is_some_and(|p| l.key(p) == key)
+                        || l.resolve(h.id, country, date).is_some_and(|x| x.key == key)
+                });
+                if ok {
+                    found += 1;
+                } else {
+                    missed.push(format!(
+                        "{}\t{field}\t{label}",
+                        item["id"].as_str().unwrap_or("?")
+                    ));
+                }
+            }
+        }
+    }
+    if let Ok(out) = std::env::var("ACTORS_NEWS_MISSES") {
+        let _ = std::fs::write(out, missed.join("\n"));
+    }
+    let share = found as f64 / coded.max(1) as f64;
+    eprintln!(
+        "news_dev coded actors named in the text: {found}/{coded} ({:.1}%)",
+        100.0 * share
+    );
+    assert!(coded > 150);
+    assert!(
+        share >= 0.80,
+        "news actor recall {share:.3} below the floor"
+    );
+}
