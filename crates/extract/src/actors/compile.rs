@@ -215,8 +215,18 @@ pub fn compile(file: ActorFile) -> Result<Compiled, String> {
         }
         if group_kinds.contains(&entries[i].kind) {
             for alias in &written {
-                for suffix in &file.expansions.group_suffixes_en {
-                    let f = fold_alias(&format!("{alias} {suffix}")).map_err(ctx)?;
+                let suffixed = file
+                    .expansions
+                    .group_suffixes_en
+                    .iter()
+                    .map(|x| format!("{alias} {x}"));
+                let prefixed = file
+                    .expansions
+                    .group_prefixes_fr
+                    .iter()
+                    .map(|x| format!("{x} {alias}"));
+                for phrase in suffixed.chain(prefixed) {
+                    let f = fold_alias(&phrase).map_err(ctx)?;
                     add_alias(
                         &mut aliases,
                         f,

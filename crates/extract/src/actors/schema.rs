@@ -48,6 +48,9 @@ pub struct Expansions {
     /// "JNIM militants": the alias followed by one of these words is one hit.
     #[serde(default)]
     pub group_suffixes_en: Vec<String>,
+    /// "milice Dan Na Ambassagou": one of these words before the alias.
+    #[serde(default)]
+    pub group_prefixes_fr: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]

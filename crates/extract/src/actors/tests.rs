@@ -825,3 +825,52 @@ fn gold_news_actors_are_found_in_texts() {
         "news actor recall {share:.3} below the floor"
     );
 }
+
+/// Our own report-style sentences (tests/fixtures/actors/cases.tsv): every
+/// hit resolved with the case's country and date gives the expected names.
+#[test]
+fn fixture_cases_resolve_to_the_expected_acled_names() {
+    let cases = include_str!("../../tests/fixtures/actors/cases.tsv");
+    let l = lex();
+    let mut n = 0;
+    let mut failures = Vec::new();
+    for line in cases
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 4, "bad fixture line: {line}");
+        let country = Some(cols[1]).filter(|c| *c != "-");
+        let d = Some(cols[2])
+            .filter(|d| *d != "-")
+            .map(|d| d.parse::<jiff::civil::Date>().expect("fixture date"));
+        let f = fold_str(cols[0]);
+        let got: Vec<String> = l
+            .find(&f)
+            .into_iter()
+            .map(|h| {
+                l.resolve(h.id, country, d)
+                    .map_or_else(|| format!("<{}>", l.key(h.id)), |r| r.canonical)
+            })
+            .collect();
+        let got = if got.is_empty() {
+            "-".to_string()
+        } else {
+            got.join(" | ")
+        };
+        if got != cols[3] {
+            failures.push(format!(
+                "{}\n     want {}\n     got  {}",
+                cols[0], cols[3], got
+            ));
+        }
+        n += 1;
+    }
+    assert!(n >= 40, "only {n} fixture cases");
+    assert!(
+        failures.is_empty(),
+        "{} of {n} cases fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
