@@ -4,6 +4,7 @@
 #
 #   eval/run.sh                 # both systems (creates eval/peers/.venv on first use)
 #   SKIP_BASELINE=1 eval/run.sh # vigie only (no Python needed)
+#   VIGIE_BIN=/path/to/vigie eval/run.sh  # use that binary instead of building one
 #
 # Writes eval/results/{acled_dev,news_dev}.json (+ .baseline.json), summary.md
 # and throughput.md (commit them), and eval/out/failures.csv (not committed:
@@ -17,8 +18,11 @@ for f in "${sets[@]}"; do
 done
 
 cd "$root"
-cargo build --release -p vigie-cli
-bin="${CARGO_TARGET_DIR:-$root/target}/release/vigie"
+# VIGIE_BIN=path/to/vigie skips the build (e.g. a binary built from a clean checkout).
+if [ -z "${VIGIE_BIN:-}" ]; then
+    cargo build --release -p vigie-cli
+fi
+bin="${VIGIE_BIN:-${CARGO_TARGET_DIR:-$root/target}/release/vigie}"
 mkdir -p eval/out
 
 baseline=()
