@@ -73,6 +73,8 @@ pub struct EvalReport {
     pub documents: u64,
     pub documents_without_prediction: u64,
     pub documents_failed: u64,
+    /// Documents with gold events for which nothing was predicted.
+    pub documents_nothing_predicted: u64,
     pub gold_events: u64,
     pub predicted_events: u64,
     pub events: PrfRow,
@@ -131,6 +133,7 @@ impl EvalReport {
             documents: s.documents,
             documents_without_prediction: s.documents_without_prediction,
             documents_failed: s.documents_failed,
+            documents_nothing_predicted: s.documents_nothing_predicted,
             gold_events: s.gold_events,
             predicted_events: s.predicted_events,
             events: PrfRow::new(s.events, target("events.f1")),
@@ -178,10 +181,11 @@ pub fn render_text(r: &EvalReport) -> String {
     let _ = writeln!(o, "== {} — {} ({})", r.set, r.system, r.format.describe());
     let _ = writeln!(
         o,
-        "documents {}  gold events {}  predicted events {}{}{}",
+        "documents {}  gold events {}  predicted events {}  documents with gold events but none predicted {}{}{}",
         r.documents,
         r.gold_events,
         r.predicted_events,
+        r.documents_nothing_predicted,
         if r.documents_failed > 0 {
             format!("  FAILED documents {}", r.documents_failed)
         } else {

@@ -48,6 +48,8 @@ pub struct Scores {
     pub documents: u64,
     pub documents_without_prediction: u64,
     pub documents_failed: u64,
+    /// Documents with gold events for which the system predicted none.
+    pub documents_nothing_predicted: u64,
     pub gold_events: u64,
     pub predicted_events: u64,
     pub events: Prf,
@@ -153,6 +155,9 @@ impl Scorer {
         s.documents += 1;
         s.gold_events += doc.events.len() as u64;
         s.predicted_events += pred.events.len() as u64;
+        if pred.events.is_empty() && !doc.events.is_empty() {
+            s.documents_nothing_predicted += 1;
+        }
         let sim = Similarity {
             places: &self.places,
             actors: &self.actors,

@@ -46,6 +46,7 @@ fn news_fixture_scores_match_hand_computation() {
     // prediction and the strike with the first (cross pairs score 0.15 < 0.25);
     // fx-en-001 pairs; fx-fr-002's prediction has no gold: tp 3, fp 1, fn 0.
     assert_eq!((r.events.tp, r.events.fp, r.events.fn_), (3, 1, 0));
+    assert_eq!(r.documents_nothing_predicted, 0);
     assert!(close(r.events.precision, 0.75));
     assert!(close(r.events.recall, 1.0));
     assert!(close(r.events.f1, 0.8571)); // 6/7
@@ -212,6 +213,8 @@ fn documents_without_prediction_count_as_misses() {
         .unwrap()
         .score(&gold, &Default::default());
     assert_eq!(scores.documents_without_prediction, 3);
+    // fx-fr-002 has no gold event: only two documents missed something.
+    assert_eq!(scores.documents_nothing_predicted, 2);
     assert_eq!(
         (scores.events.tp, scores.events.fp, scores.events.fn_),
         (0, 0, 3)

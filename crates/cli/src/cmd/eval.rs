@@ -437,6 +437,10 @@ fn markdown_scores(r: &EvalReport) -> String {
             p.tp, p.fp, p.fn_, p.precision, p.recall, p.f1
         ));
     }
+    o.push_str(&format!(
+        "\nDocuments with gold events but no predicted event: {}.\n",
+        r.documents_nothing_predicted
+    ));
     if r.documents_failed > 0 {
         o.push_str(&format!(
             "\n{} documents failed in the extractor (counted as no events).\n",
