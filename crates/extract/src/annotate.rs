@@ -129,7 +129,7 @@ pub fn annotate<'p>(
         }
     }
     for h in &actor_hits {
-        if let Some(c) = actors.country(h.id) {
+        if let Some(c) = actors.focus_country(h.id) {
             *country_counts.entry(c.to_string()).or_default() += 1;
         }
     }

@@ -62,11 +62,10 @@ pub fn frames(ann: &Annotations<'_>, published: Option<jiff::civil::Date>) -> Ve
             .filter(|(_, d)| d.mention.start >= s.fstart && d.mention.start < s.fend)
             .find(|(_, d)| !is_speech_date(ann, d.mention.start))
             .map(|(i, _)| i);
-        // A date long before publication is background.
+        // A date more than a year before publication is background.
         if let (Some(di), Some(p)) = (date, published) {
             if let Some(r) = ann.dates[di].resolved {
-                let days = (p - r.date).get_days();
-                if days > 45 && background.is_none() {
+                if (p - r.date).get_days() > 365 && background.is_none() {
                     background = Some(BackgroundKind::Past);
                 }
             }
@@ -121,7 +120,7 @@ pub fn assemble(ann: &Annotations<'_>, frames: &[Frame]) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     let mut current: Option<usize> = None; // index into units of the open event
     for (fi, f) in frames.iter().enumerate() {
-        if let Some(kind) = f.background {
+        if let Some(kind) = f.background.or_else(|| recalled_earlier(ann, frames, &units, f)) {
             units.push(Unit::Mention { frame: fi, kind });
             continue;
         }
@@ -140,6 +139,20 @@ pub fn assemble(ann: &Annotations<'_>, frames: &[Frame]) -> Vec<Unit> {
         }
     }
     units
+}
+
+/// A frame dated weeks before an event already found recalls the past
+/// ("Ten soldiers had been killed on 3 September in Guiré").
+fn recalled_earlier(ann: &Annotations<'_>, frames: &[Frame], units: &[Unit], f: &Frame) -> Option<BackgroundKind> {
+    let date = f.date.and_then(|d| ann.dates[d].resolved)?;
+    let earlier = units.iter().any(|u| match u {
+        Unit::Event(members) => members
+            .iter()
+            .filter_map(|&m| frames[m].date.and_then(|d| ann.dates[d].resolved))
+            .any(|e| (e.date - date.date).get_days() > 30),
+        Unit::Mention { .. } => false,
+    });
+    earlier.then_some(BackgroundKind::Past)
 }
 
 /// Whether frame `f` describes another happening than the event made of `members`.

@@ -160,21 +160,28 @@ impl<'a> Coder<'a> {
         (agents, targets)
     }
 
-    /// Victim classes of the people and places hit in a frame.
-    fn victim_classes(
-        &self,
-        f: &Frame,
-        anchor: &Trigger,
-        victim_subject: bool,
-    ) -> Vec<VictimClass> {
+    /// Who the act falls on: the nearest person or place hit after the act
+    /// ("attacked the village of …"), or before a death said in the passive
+    /// ("two soldiers were killed"). Returns (armed, civilian).
+    fn hit_side(&self, f: &Frame, anchor: &Trigger, victim_subject: bool, targets: &[ActorHit]) -> (bool, bool) {
         let s = &self.ann.sents[f.sent];
-        within(&self.ann.victims, s.fstart, s.fend, |v| v.start)
+        let armed_kind = |k: ActorKind| !matches!(k, ActorKind::Civilians | ActorKind::Protesters | ActorKind::Rioters);
+        // (position, armed, civilian) of each candidate.
+        let mut cands: Vec<(usize, bool, bool)> = within(&self.ann.victims, s.fstart, s.fend, |v| v.start)
             .iter()
-            .filter(|v| {
-                v.start >= anchor.start || victim_subject || anchor.class != TriggerClass::Kill
-            })
-            .map(|v| v.class)
-            .collect()
+            .map(|v| (v.start, v.class.is_armed(), v.class.is_civilian()))
+            .collect();
+        for h in targets {
+            let k = self.actors.kind(h.id);
+            cands.push((h.start, armed_kind(k), k == ActorKind::Civilians));
+        }
+        let after = cands.iter().filter(|c| c.0 >= anchor.end).min_by_key(|c| c.0);
+        let before = cands.iter().filter(|c| c.0 < anchor.start).max_by_key(|c| c.0);
+        let pick = if victim_subject { before.or(after) } else { after };
+        match pick {
+            Some(&(_, armed, civilian)) => (armed, civilian),
+            None => (false, false),
+        }
     }
 
     fn resolve_actor(
@@ -250,18 +257,8 @@ impl<'a> Coder<'a> {
 
         // --- actors and sub-event type
         let (agents, targets) = self.roles(anchor_frame, &anchor);
-        let victims = self.victim_classes(anchor_frame, &anchor, victim_subject);
         let kind = |h: &ActorHit| self.actors.kind(h.id);
-        let armed_kind = |k: ActorKind| {
-            !matches!(
-                k,
-                ActorKind::Civilians | ActorKind::Protesters | ActorKind::Rioters
-            )
-        };
-        let target_armed =
-            targets.iter().any(|h| armed_kind(kind(h))) || victims.iter().any(|v| v.is_armed());
-        let target_civilian = targets.iter().any(|h| kind(h) == ActorKind::Civilians)
-            || victims.iter().any(|v| v.is_civilian());
+        let (target_armed, target_civilian) = self.hit_side(anchor_frame, &anchor, victim_subject, &targets);
         let protest_context = self
             .frames_have(members, &[TriggerClass::Protest, TriggerClass::Riot])
             || agents
@@ -346,6 +343,10 @@ impl<'a> Coder<'a> {
         Some(event)
     }
 
+    fn main_has(&self, members: &[usize], class: TriggerClass) -> bool {
+        members.first().map(|&m| self.frames[m].triggers.iter().any(|t| t.class == class)).unwrap_or(false)
+    }
+
     fn frames_have(&self, members: &[usize], classes: &[TriggerClass]) -> bool {
         members.iter().any(|&m| {
             self.frames[m]
@@ -394,6 +395,12 @@ impl<'a> Coder<'a> {
                 }
             }
         }
+        // "abducted and executed": the killing decides the type.
+        if trig.class == TriggerClass::Abduct {
+            if let Some(k) = main.triggers.iter().find(|t| t.class == TriggerClass::Kill) {
+                trig = *k;
+            }
+        }
         Some((trig.class, trig))
     }
 
@@ -437,7 +444,8 @@ impl<'a> Coder<'a> {
             T::Attack | T::Kill => {
                 if protest_context && has(T::Protest) {
                     protest_type()
-                } else if target_armed {
+                } else if target_armed || self.main_has(members, T::Clash) {
+                    // Hit armed people, or met resistance ("the attack was repelled").
                     S::ArmedClash
                 } else if target_civilian || agent_state {
                     S::Attack
@@ -537,6 +545,17 @@ impl<'a> Coder<'a> {
             _ => {
                 let agent = agents.iter().find(armed).or_else(|| agents.first());
                 a1 = field(agent, 0.8);
+                // A katiba is coded as its umbrella group, the katiba associated.
+                if let Some(h) = agent {
+                    if let Some(parent) = self.actors.part_of(h.id) {
+                        if let Some(u) = self.resolve_actor(parent, country, date) {
+                            if let Some(c) = a1.value.take() {
+                                assoc1.push(c);
+                            }
+                            a1 = Field::new(Some(u), vec![self.evidence(h.start, h.end)], 0.75);
+                        }
+                    }
+                }
                 if a1.value.is_none() {
                     // An armed actor named elsewhere in the event and not hit.
                     let other = all
