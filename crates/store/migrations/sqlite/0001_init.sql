@@ -88,14 +88,21 @@ CREATE TABLE clusters (
     civilian_targeting INTEGER NOT NULL,
     sources            TEXT NOT NULL,
     notes              TEXT NOT NULL,
-    search             TEXT NOT NULL,
-    merged_json        TEXT NOT NULL
+    search             TEXT NOT NULL
 );
 CREATE INDEX clusters_day ON clusters (day);
+CREATE INDEX clusters_recent ON clusters (day DESC, id DESC);
 CREATE INDEX clusters_country ON clusters (country_lc, day);
 CREATE INDEX clusters_admin1 ON clusters (admin1_lc, day);
 CREATE INDEX clusters_type ON clusters (event_type, day);
 CREATE INDEX clusters_latlon ON clusters (latitude, longitude);
+
+-- The merged view as JSON, apart from the indexed columns so list queries
+-- scan slim rows.
+CREATE TABLE cluster_views (
+    cluster_id  INTEGER PRIMARY KEY REFERENCES clusters (id),
+    merged_json TEXT NOT NULL
+);
 
 CREATE TABLE events (
     id                  INTEGER PRIMARY KEY,

@@ -40,7 +40,8 @@ pub fn correct(db: &mut dyn Db, c: &NewCorrection) -> Result<Correction> {
     in_tx(db, TxKind::Write, |db| {
         let row = db
             .query_opt(
-                "SELECT merged_json, corroboration FROM clusters WHERE id = $1",
+                "SELECT v.merged_json, c.corroboration FROM clusters c JOIN cluster_views v ON v.cluster_id = c.id
+                 WHERE c.id = $1",
                 &[c.event_id.into()],
             )?
             .ok_or_else(|| StoreError::NotFound(format!("event {}", c.event_id)))?;

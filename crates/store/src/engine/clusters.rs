@@ -103,8 +103,8 @@ pub fn merge_new(
                 .query_one(
                     "INSERT INTO clusters (created_at_ms, updated_at_ms, time_precision, disorder_type, event_type,
                          sub_event_type, actors_search, fatalities, fatalities_max, corroboration, civilian_targeting,
-                         sources, notes, search, merged_json)
-                     VALUES ($1, $1, 1, '', '', '', '', 0, 0, 0, 0, '', '', '', '{}') RETURNING id",
+                         sources, notes, search)
+                     VALUES ($1, $1, 1, '', '', '', '', 0, 0, 0, 0, '', '', '') RETURNING id",
                     &[now.into()],
                 )?
                 .int(0)?;
@@ -137,7 +137,10 @@ fn candidates(
     day: i64,
 ) -> Result<Vec<(EventId, MergedEvent, Vec<Event>)>> {
     let tol = i64::from(event.time_precision.tolerance_days());
-    let mut q = SqlBuilder::new("SELECT id, merged_json FROM clusters WHERE corroboration > 0");
+    let mut q = SqlBuilder::new(
+        "SELECT id, v.merged_json FROM clusters JOIN cluster_views v ON v.cluster_id = clusters.id
+         WHERE corroboration > 0",
+    );
     let (lo, hi, d, t) = (
         q.bind(day - 16),
         q.bind(day + 16),
@@ -332,7 +335,6 @@ pub fn write_row(db: &mut dyn Db, merged: &MergedEvent, members: &[Member]) -> R
         sources.join("; ").into(),
         e.notes.clone().into(),
         search.join(" | ").into(),
-        serde_json::to_string(merged)?.into(),
     ];
     db.exec(
         "UPDATE clusters SET updated_at_ms = $2, event_date = $3, day = $4, time_precision = $5, disorder_type = $6,
@@ -340,9 +342,14 @@ pub fn write_row(db: &mut dyn Db, merged: &MergedEvent, members: &[Member]) -> R
              country_code = $13, country_lc = $14, admin1 = $15, admin1_lc = $16, admin2 = $17, admin2_lc = $18,
              location = $19, latitude = $20, longitude = $21, geo_precision = $22, fatalities = $23,
              fatalities_max = $24, corroboration = $25, civilian_targeting = $26, sources = $27, notes = $28,
-             search = $29, merged_json = $30
+             search = $29
          WHERE id = $1",
         &params,
+    )?;
+    db.exec(
+        "INSERT INTO cluster_views (cluster_id, merged_json) VALUES ($1, $2)
+         ON CONFLICT (cluster_id) DO UPDATE SET merged_json = excluded.merged_json",
+        &[merged.id.into(), serde_json::to_string(merged)?.into()],
     )?;
     Ok(())
 }

@@ -175,41 +175,14 @@ fn write_extraction(
     let now = now_ms();
 
     // Supersede the previous extraction: its events leave their merged events.
-    let old = db.query(
-        "SELECT id, cluster_id FROM events WHERE document_id = $1 AND current = 1",
-        &[id.into()],
-    )?;
-    db.exec(
-        "UPDATE extractions SET current = 0 WHERE document_id = $1 AND current = 1",
-        &[id.into()],
-    )?;
-    db.exec(
-        "UPDATE events SET current = 0 WHERE document_id = $1 AND current = 1",
-        &[id.into()],
-    )?;
-    db.exec(
-        "UPDATE mentions SET current = 0 WHERE document_id = $1 AND current = 1",
-        &[id.into()],
-    )?;
-    let mut touched: Vec<EventId> = Vec::new();
-    for r in &old {
-        if let Some(cluster) = r.opt_int(1)? {
-            clusters::log(
-                db,
-                cluster,
-                r.int(0)?,
-                "superseded",
-                None,
-                "its document was extracted again",
-                now,
-            )?;
-            if !touched.contains(&cluster) {
-                touched.push(cluster);
-            }
-        }
-    }
-    for cluster in touched {
-        clusters::refresh(db, cluster)?;
+    let previous = db
+        .query_opt(
+            "SELECT id FROM extractions WHERE document_id = $1 AND current = 1",
+            &[id.into()],
+        )?
+        .is_some();
+    if previous {
+        supersede(db, id, now)?;
     }
 
     let mut meta = x.clone();
@@ -257,6 +230,48 @@ fn write_extraction(
         )?;
     }
     Ok(merged_into)
+}
+
+/// Marks the document's current extraction as past; its events leave their
+/// merged events (logged), which are recomputed without them.
+fn supersede(db: &mut dyn Db, id: DocumentId, now: i64) -> Result<()> {
+    let old = db.query(
+        "SELECT id, cluster_id FROM events WHERE document_id = $1 AND current = 1",
+        &[id.into()],
+    )?;
+    db.exec(
+        "UPDATE extractions SET current = 0 WHERE document_id = $1 AND current = 1",
+        &[id.into()],
+    )?;
+    db.exec(
+        "UPDATE events SET current = 0 WHERE document_id = $1 AND current = 1",
+        &[id.into()],
+    )?;
+    db.exec(
+        "UPDATE mentions SET current = 0 WHERE document_id = $1 AND current = 1",
+        &[id.into()],
+    )?;
+    let mut touched: Vec<EventId> = Vec::new();
+    for r in &old {
+        if let Some(cluster) = r.opt_int(1)? {
+            clusters::log(
+                db,
+                cluster,
+                r.int(0)?,
+                "superseded",
+                None,
+                "its document was extracted again",
+                now,
+            )?;
+            if !touched.contains(&cluster) {
+                touched.push(cluster);
+            }
+        }
+    }
+    for cluster in touched {
+        clusters::refresh(db, cluster)?;
+    }
+    Ok(())
 }
 
 /// The snake_case name serde gives a mention kind.

@@ -189,7 +189,7 @@ pub fn for_each_event(
     let mut q = SqlBuilder::new(" WHERE corroboration > 0");
     push_filter(&mut q, dialect, f)?;
     let sql = format!(
-        "SELECT merged_json FROM clusters{}{}",
+        "SELECT v.merged_json FROM clusters JOIN cluster_views v ON v.cluster_id = clusters.id{}{}",
         q.sql,
         order_by(EventSort::DateAsc)
     );
@@ -208,7 +208,8 @@ pub fn event(db: &mut dyn Db, id: EventId) -> Result<Option<EventDetail>> {
 
 fn event_in_tx(db: &mut dyn Db, id: EventId) -> Result<Option<EventDetail>> {
     let Some(row) = db.query_opt(
-        "SELECT merged_json FROM clusters WHERE id = $1 AND corroboration > 0",
+        "SELECT v.merged_json FROM clusters c JOIN cluster_views v ON v.cluster_id = c.id
+         WHERE c.id = $1 AND c.corroboration > 0",
         &[id.into()],
     )?
     else {
