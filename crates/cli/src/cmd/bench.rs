@@ -47,7 +47,7 @@ pub struct Args {
     #[arg(long, value_name = "PYTHON")]
     pub baseline_python: Option<PathBuf>,
     /// Documents the baseline processes (it is slower; its rate is what counts).
-    #[arg(long, default_value_t = 2_000)]
+    #[arg(long, default_value_t = 500)]
     pub baseline_docs: usize,
     /// Skip the baseline.
     #[arg(long)]
@@ -183,6 +183,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let db = tmp.path.join("bench.sqlite");
         let ingest = vec![
             "ingest".to_string(),
+            "--quiet".to_string(),
             input.display().to_string(),
             "--db".to_string(),
             db.display().to_string(),
@@ -235,6 +236,7 @@ fn repo_root() -> PathBuf {
 fn load_corpus(given: &[PathBuf]) -> Result<Vec<CorpusDoc>> {
     let defaults = [
         repo_root().join("tests/fixtures/reports"),
+        repo_root().join("crates/eval/tests/fixtures/news_gold.jsonl"),
         repo_root().join("../shared/examples"),
     ];
     let roots: Vec<PathBuf> = if given.is_empty() {
@@ -487,7 +489,13 @@ fn write_jsonl(path: &Path, corpus: &[CorpusDoc], n: usize) -> Result<()> {
         } else {
             "text"
         };
-        rec[key] = serde_json::Value::String(text.into_owned());
+        // A trailing line makes every copy's bytes distinct: the store keys
+        // documents by their bytes and would otherwise keep one copy.
+        let body = match c.kind {
+            ContentKind::Html => format!("{text}\n<!-- bench copy {i} -->\n"),
+            ContentKind::Text => format!("{text}\n\n(bench copy {i})\n"),
+        };
+        rec[key] = serde_json::Value::String(body);
         serde_json::to_writer(&mut w, &rec)?;
         w.write_all(b"\n")?;
     }
