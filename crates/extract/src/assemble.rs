@@ -43,15 +43,24 @@ fn background_rank(k: BackgroundKind) -> u8 {
 }
 
 /// Builds the frames of a document.
-pub fn frames(ann: &Annotations<'_>, published: Option<jiff::civil::Date>) -> Vec<Frame> {
+pub fn frames(ann: &Annotations<'_>, folded: &str, published: Option<jiff::civil::Date>) -> Vec<Frame> {
     let mut out: Vec<Frame> = Vec::new();
     for (si, s) in ann.sents.iter().enumerate() {
         let triggers: Vec<Trigger> = within(&ann.triggers, s.fstart, s.fend, |t| t.start).to_vec();
         if !triggers.iter().any(|t| t.class.is_event()) {
             continue;
         }
+        // A marker frames the sentence's happening when it comes before the
+        // first trigger ("Ces derniers mois, … a multiplié les attaques") or
+        // right after it; further on it belongs to another clause
+        // ("… demonstrated for the army, which in recent months suffered …").
+        let first = triggers.iter().find(|t| t.class.is_event());
         let mut background = within(&ann.markers, s.fstart, s.fend, |m| m.start)
             .iter()
+            .filter(|m| match first {
+                Some(t) => m.start < t.start || words_between(folded, t.end, m.start) <= 3,
+                None => true,
+            })
             .map(|m| m.kind)
             .max_by_key(|k| background_rank(*k));
         // The first date that is not the date of a statement.
@@ -106,6 +115,10 @@ pub fn frames(ann: &Annotations<'_>, published: Option<jiff::civil::Date>) -> Ve
         });
     }
     out
+}
+
+fn words_between(folded: &str, a: usize, b: usize) -> usize {
+    folded.get(a.min(b)..b).map(|g| g.split_whitespace().count()).unwrap_or(usize::MAX)
 }
 
 /// "a annoncé jeudi", "said on Thursday": a date right after an attribution verb.

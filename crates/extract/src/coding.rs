@@ -44,8 +44,9 @@ const ACTIVE_AUX: &[&str] = &[
 ];
 /// Death words whose subject is the dead ("ont trouvé la mort", "dead").
 const INTRANSITIVE_DEATH: &[&str] = &[
-    "mort", "peri", "vie", "deces", "victime", "perte", "dead", "death", "fatalit", "casualt",
-    "loss", "bilan",
+    "mort", "morts", "peri", "perdu la vie", "deces", "victime", "victimes", "pertes", "pertes humaines",
+    "importantes pertes", "lourdes pertes", "dead", "deaths", "fatalities", "casualties", "heavy losses",
+    "lost their lives", "trouve la mort", "ont peri", "bilan",
 ];
 const ARTICLES: &[&str] = &[
     "des",
@@ -104,7 +105,7 @@ impl<'a> Coder<'a> {
     /// Whether a death trigger has the dead as its subject (passive or intransitive).
     fn death_subject_is_victim(&self, t: &Trigger, sent_start: usize) -> bool {
         let text = &self.folded()[t.start..t.end];
-        if INTRANSITIVE_DEATH.iter().any(|w| text.contains(w)) {
+        if INTRANSITIVE_DEATH.contains(&text) {
             return true;
         }
         let before = self.words_before(t.start, 2, sent_start);
@@ -258,7 +259,18 @@ impl<'a> Coder<'a> {
         // --- actors and sub-event type
         let (agents, targets) = self.roles(anchor_frame, &anchor);
         let kind = |h: &ActorHit| self.actors.kind(h.id);
-        let (target_armed, target_civilian) = self.hit_side(anchor_frame, &anchor, victim_subject, &targets);
+        let (mut target_armed, mut target_civilian) =
+            self.hit_side(anchor_frame, &anchor, victim_subject, &targets);
+        if !target_armed && !target_civilian {
+            // Nothing said in the main sentence: the first person hit later in the event.
+            if let Some(v) = members.iter().skip(1).find_map(|&m| {
+                let s = &self.ann.sents[self.frames[m].sent];
+                within(&self.ann.victims, s.fstart, s.fend, |v| v.start).iter().find(|v| v.class.is_person()).copied()
+            }) {
+                target_armed = v.class.is_armed();
+                target_civilian = v.class.is_civilian();
+            }
+        }
         let protest_context = self
             .frames_have(members, &[TriggerClass::Protest, TriggerClass::Riot])
             || agents
@@ -343,6 +355,18 @@ impl<'a> Coder<'a> {
         Some(event)
     }
 
+    /// Whether the main sentence names only unarmed people (no armed actor or victim).
+    fn only_civilian_parties(&self, members: &[usize]) -> bool {
+        let Some(&m) = members.first() else { return false };
+        let s = &self.ann.sents[self.frames[m].sent];
+        let hits = within(&self.ann.actors, s.fstart, s.fend, |h| h.start);
+        let victims = within(&self.ann.victims, s.fstart, s.fend, |v| v.start);
+        let armed_actor = hits.iter().any(|h| !matches!(self.actors.kind(h.id), ActorKind::Civilians | ActorKind::Protesters | ActorKind::Rioters));
+        let armed_victim = victims.iter().any(|v| v.class.is_armed());
+        let civilians = victims.iter().any(|v| v.class == VictimClass::Civilian) || hits.iter().any(|h| self.actors.kind(h.id) == ActorKind::Civilians);
+        civilians && !armed_actor && !armed_victim
+    }
+
     fn main_has(&self, members: &[usize], class: TriggerClass) -> bool {
         members.first().map(|&m| self.frames[m].triggers.iter().any(|t| t.class == class)).unwrap_or(false)
     }
@@ -395,6 +419,12 @@ impl<'a> Coder<'a> {
                 }
             }
         }
+        // "found and defused an IED": the weapon was not used.
+        if trig.class == TriggerClass::Ied {
+            if let Some(d) = main.triggers.iter().find(|t| t.class == TriggerClass::Defuse) {
+                trig = *d;
+            }
+        }
         // "abducted and executed": the killing decides the type.
         if trig.class == TriggerClass::Abduct {
             if let Some(k) = main.triggers.iter().find(|t| t.class == TriggerClass::Kill) {
@@ -429,10 +459,14 @@ impl<'a> Coder<'a> {
             }
         };
         match class {
+            // A combined air-ground operation with fighting is one armed clash.
+            T::Airstrike if self.main_has(members, T::Clash) => S::ArmedClash,
             T::Airstrike => S::AirDroneStrike,
             T::Suicide => S::SuicideBomb,
             T::Shelling => S::ShellingArtilleryMissileAttack,
             T::Grenade => S::Grenade,
+            // An ambush opened by an IED and followed by gunfire is one armed clash.
+            T::Ied if self.main_has(members, T::Clash) => S::ArmedClash,
             T::Ied => S::RemoteExplosiveLandmineIed,
             T::Sexual => S::SexualViolence,
             T::Abduct => S::AbductionForcedDisappearance,
@@ -440,16 +474,39 @@ impl<'a> Coder<'a> {
             T::Riot => S::ViolentDemonstration,
             T::Mob => S::MobViolence,
             T::Clash if protest_context => S::ViolentDemonstration,
+            // Fighting between unarmed groups (students, villagers, miners) is mob violence.
+            T::Clash if self.only_civilian_parties(members) => S::MobViolence,
             T::Clash => S::ArmedClash,
             T::Attack | T::Kill => {
                 if protest_context && has(T::Protest) {
                     protest_type()
+                } else if class == T::Attack
+                    && self.main_has(members, T::Loot)
+                    && !self.main_has(members, T::Kill)
+                    && !self.main_has(members, T::Wound)
+                    && !self.main_has(members, T::Clash)
+                    && !target_armed
+                {
+                    // An attack whose only harm is to property.
+                    S::LootingPropertyDestruction
                 } else if target_armed || self.main_has(members, T::Clash) {
                     // Hit armed people, or met resistance ("the attack was repelled").
                     S::ArmedClash
                 } else if target_civilian || agent_state {
                     S::Attack
                 } else if class == T::Attack {
+                    S::ArmedClash
+                } else {
+                    S::Attack
+                }
+            }
+            // Property seized from people who were also hurt: the harm decides.
+            T::Loot
+                if self.main_has(members, T::Wound)
+                    || self.main_has(members, T::Kill)
+                    || self.main_has(members, T::Abduct) =>
+            {
+                if target_armed {
                     S::ArmedClash
                 } else {
                     S::Attack

@@ -151,7 +151,7 @@ impl Extractor {
             self.geocoder.as_ref(),
             published,
         );
-        let frames = assemble::frames(&ann, published);
+        let frames = assemble::frames(&ann, &prepared.folded.text, published);
         let units = assemble::assemble(&ann, &frames);
         let coder = coding::Coder {
             prepared: &prepared,
