@@ -39,6 +39,26 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
+    match vigie_geo::measure::recognition_acled(&g, &gold.join("acled_dev.csv")) {
+        Ok(s) => {
+            println!("{}", s.table("acled_dev.csv notes"));
+            let mut other: Vec<(&String, &usize)> = s.other_spans.iter().collect();
+            other.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let top: Vec<String> = other
+                .iter()
+                .take(40)
+                .map(|(k, n)| format!("{k} ({n})"))
+                .collect();
+            println!(
+                "  most frequent other recognised spans: {}\n",
+                top.join(", ")
+            );
+        }
+        Err(e) => {
+            eprintln!("measure_gold: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
     match vigie_geo::measure::news_jsonl(&g, &gold.join("news_dev.jsonl")) {
         Ok(s) => println!("{}", s.table("news_dev.jsonl")),
         Err(e) => {

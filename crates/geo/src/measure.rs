@@ -132,10 +132,17 @@ fn score_one(
     }
     if let Some(w) = errors.as_mut() {
         let far = km.is_none_or(|d| d > 25.0);
+        // Whether a returned alternative was right: ranking error vs. gazetteer gap.
+        let alt_km = gold.coords.and_then(|(lat, lon)| {
+            r.alternatives
+                .iter()
+                .map(|c| haversine_km(lat, lon, c.place.latitude, c.place.longitude))
+                .min_by(f64::total_cmp)
+        });
         if far || !a1_ok || !a2_ok {
             writeln!(
                 w,
-                "{}\t{}\t{}\t{}/{}\t{}\t{}\t{}/{}\t{}\t{}",
+                "{}\t{}\t{}\t{}/{}\t{}\t{}\t{}/{}\t{}\t{}\t{}",
                 gold.id,
                 gold.location,
                 gold.country,
@@ -148,6 +155,7 @@ fn score_one(
                 best.and_then(|p| p.admin2.clone()).unwrap_or_default(),
                 km.map(|d| format!("{d:.0}")).unwrap_or_default(),
                 r.ambiguous,
+                alt_km.map(|d| format!("{d:.0}")).unwrap_or_default(),
             )?;
         }
     }
@@ -296,4 +304,129 @@ pub(crate) fn same_admin_folded(
     let (fa, fb) = (fold(a), fold(b));
     let canon = |f: String| aliases.get(&f).cloned().unwrap_or(f);
     fa == fb || canon(fa) == canon(fb)
+}
+
+/// Toponym recognition by [`Geocoder::knows`] on ACLED notes: capitalised
+/// word runs are matched greedily (longest known name first), as a simple
+/// recogniser would. Recall: rows whose coded `location` appears in the notes
+/// and is recognised. Precision is against the row's coded names (location,
+/// admin1, admin2): a lower bound, since notes name other real places too.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RecognitionScores {
+    pub rows_with_location_in_text: usize,
+    pub location_recognised: usize,
+    pub spans_recognised: usize,
+    pub spans_matching_coded_names: usize,
+    /// Recognised spans that are none of the row's coded names, by count:
+    /// other places, or words the stoplist should hold.
+    pub other_spans: std::collections::BTreeMap<String, usize>,
+}
+
+impl RecognitionScores {
+    pub fn recall(&self) -> f64 {
+        ratio(self.location_recognised, self.rows_with_location_in_text)
+    }
+    pub fn precision_lower_bound(&self) -> f64 {
+        ratio(self.spans_matching_coded_names, self.spans_recognised)
+    }
+    pub fn table(&self, title: &str) -> String {
+        format!(
+            "{title}: toponym recognition with knows()\n  recall of the coded location {:>6.3}  ({}/{})\n  precision vs coded names     {:>6.3}  ({}/{}) (lower bound)\n",
+            self.recall(),
+            self.location_recognised,
+            self.rows_with_location_in_text,
+            self.precision_lower_bound(),
+            self.spans_matching_coded_names,
+            self.spans_recognised
+        )
+    }
+}
+
+/// Runs of capitalised words of a text (a lower-case word or punctuation
+/// ends a run).
+fn capitalised_runs(text: &str) -> Vec<Vec<&str>> {
+    let mut runs = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    for raw in text.split(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '"' | '[' | ']')
+    }) {
+        let starts_upper = raw.chars().next().is_some_and(char::is_uppercase);
+        if starts_upper {
+            cur.push(raw);
+        } else if !cur.is_empty() {
+            runs.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        runs.push(cur);
+    }
+    runs
+}
+
+/// Scores recognition on an ACLED export's `notes`.
+pub fn recognition_acled(g: &Gazetteer, path: &Path) -> Result<RecognitionScores, GeoError> {
+    let mut rdr = csv::Reader::from_path(path)
+        .map_err(|e| GeoError::Data(format!("{}: {e}", path.display())))?;
+    let headers = rdr
+        .headers()
+        .map_err(|e| GeoError::Data(e.to_string()))?
+        .clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| GeoError::Data(format!("{}: no column {name:?}", path.display())))
+    };
+    let (c_notes, c_loc, c_a1, c_a2) = (
+        col("notes")?,
+        col("location")?,
+        col("admin1")?,
+        col("admin2")?,
+    );
+    let mut s = RecognitionScores::default();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| GeoError::Data(format!("{}: {e}", path.display())))?;
+        let get = |i: usize| rec.get(i).unwrap_or_default();
+        let notes = get(c_notes);
+        let coded: Vec<String> = [get(c_loc), get(c_a1), get(c_a2)]
+            .iter()
+            .filter(|x| !x.is_empty())
+            .map(|x| fold(x))
+            .collect();
+        let location = fold(get(c_loc));
+        let mut found: Vec<String> = Vec::new();
+        for run in capitalised_runs(notes) {
+            let mut i = 0;
+            while i < run.len() {
+                let mut hit = None;
+                for j in (i + 1..=run.len().min(i + 4)).rev() {
+                    let name = run[i..j].join(" ");
+                    if g.knows(&name) {
+                        hit = Some((j, name));
+                        break;
+                    }
+                }
+                match hit {
+                    Some((j, name)) => {
+                        found.push(g.lx.strip_generic(&fold(&name)).0);
+                        i = j;
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+        if !location.is_empty() && fold(notes).contains(&location) {
+            s.rows_with_location_in_text += 1;
+            s.location_recognised += usize::from(found.contains(&location));
+        }
+        s.spans_recognised += found.len();
+        for f in found {
+            if coded.contains(&f) {
+                s.spans_matching_coded_names += 1;
+            } else {
+                *s.other_spans.entry(f).or_default() += 1;
+            }
+        }
+    }
+    Ok(s)
 }
