@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Bounded load test of the list endpoint on loopback (wrk, from Debian).
 #
-#   crates/server/loadtest.sh [DOCS=100000] [DURATION=15s] [CONNECTIONS=16]
+#   crates/server/loadtest.sh [EVENTS=100000]      (env: DURATION=15s CONNECTIONS=16 DB=path)
 #
-# Seeds a fresh SQLite database with DOCS synthetic reports through the real
-# extractor and store (examples/seed_events.rs), starts `vigie serve` on
+# Seeds a fresh SQLite database with synthetic reports through the real
+# extractor and store (examples/seed_events.rs) until it holds EVENTS merged
+# events (or reuses DB=path if it exists), starts `vigie serve` on
 # 127.0.0.1, and runs wrk for a fixed duration against GET /api/events with
 # the dashboard's typical queries. Prints p50/p99 latency and requests/s.
 # Everything stays on this machine; every loop is bounded in time.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-DOCS="${1:-${DOCS:-100000}}"
+EVENTS="${1:-${EVENTS:-100000}}"
 DURATION="${DURATION:-15s}"
 CONNECTIONS="${CONNECTIONS:-16}"
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
@@ -20,9 +21,11 @@ cd "$ROOT"
 cargo build --release -q -p vigie-cli
 cargo build --release -q -p vigie-server --example seed_events
 WORK="$(mktemp -d)"
-DB="$WORK/load.db"
-echo "== seeding $DOCS documents into $DB"
-/usr/bin/time -f "seed: %es, max RSS %M KB" "$TARGET/release/examples/seed_events" --db "$DB" --docs "$DOCS"
+DB="${DB:-$WORK/load.db}"
+if [ ! -e "$DB" ]; then
+  echo "== seeding $DB until it holds $EVENTS events"
+  /usr/bin/time -f "seed: %es, max RSS %M KB" "$TARGET/release/examples/seed_events" --db "$DB" --events "$EVENTS"
+fi
 
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 "$TARGET/release/vigie" serve --db "$DB" --bind "127.0.0.1:$PORT" 2>"$WORK/serve.log" &

@@ -124,7 +124,8 @@ function claimsList(d: EventDetail): HTMLElement {
   }));
 }
 
-const CORRECTABLE = ['event_date', 'event_type', 'sub_event_type', 'actor1', 'actor2', 'location', 'admin1', 'admin2', 'latitude', 'longitude', 'fatalities', 'civilian_targeting', 'notes'];
+const CORRECTABLE = ['event_date', 'time_precision', 'event_type', 'sub_event_type', 'actor1', 'actor2', 'location', 'admin1', 'admin2', 'latitude', 'longitude', 'geo_precision', 'fatalities', 'civilian_targeting', 'notes'];
+const NUMERIC = ['fatalities', 'latitude', 'longitude', 'time_precision', 'geo_precision'];
 
 function correctionsBlock(d: EventDetail, redraw: (d: EventDetail) => void): HTMLElement {
   const history = d.corrections.length
@@ -145,7 +146,7 @@ function correctionsBlock(d: EventDetail, redraw: (d: EventDetail) => void): HTM
     token.set(tok.value);
     const raw = value.value.trim();
     let v: unknown = raw;
-    if (['fatalities', 'latitude', 'longitude'].includes(field.value)) v = Number(raw);
+    if (NUMERIC.includes(field.value)) v = Number(raw);
     if (field.value === 'civilian_targeting') v = raw === 'true' || raw === 'yes';
     try {
       const nd = await api.correct(d.summary.id, { field: field.value, value: v, analyst: analyst.value.trim(), reason: reason.value.trim() || undefined }, tok.value);

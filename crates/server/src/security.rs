@@ -6,6 +6,8 @@
 //!   wall should a bug ever let markup through.
 //! * `nosniff`, no referrer, no framing, same-origin opener.
 //! * Request bodies capped (documents included) before any handler reads them.
+//! * A request that takes longer than [`REQUEST_TIMEOUT`] to answer gets a
+//!   408 (a slow client cannot hold a worker forever).
 //! * CORS off by default: no `Access-Control-Allow-*` header unless origins
 //!   are configured, and then only for reads.
 
@@ -16,11 +18,15 @@ use axum::Router;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
 
 pub const CONTENT_SECURITY_POLICY: &str =
     "default-src 'none'; script-src 'self'; style-src 'self'; \
 img-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; \
 form-action 'self'; frame-ancestors 'none'; object-src 'none'";
+
+/// How long a request may take to produce its response head.
+pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
 
 pub fn apply<S: Clone + Send + Sync + 'static>(
     router: Router<S>,
@@ -38,7 +44,11 @@ pub fn apply<S: Clone + Send + Sync + 'static>(
     ];
     let mut router = router
         .layer(DefaultBodyLimit::max(config.max_body_bytes))
-        .layer(RequestBodyLimitLayer::new(config.max_body_bytes));
+        .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ));
     for (name, value) in headers {
         router = router.layer(SetResponseHeaderLayer::if_not_present(
             name,
