@@ -6,8 +6,8 @@ import { createMap, type EventsMap } from './map';
 import { colourOf, EVENT_TYPES } from './palette';
 import { createTimeline, type DateRange } from './timeline';
 
-/** How many events the map and table show at most; the counts say when there are more. */
-const MAP_LIMIT = 2000;
+/** How many events the map and table show at most (the API's page limit); the count says when there are more. */
+const MAP_LIMIT = 1000;
 
 interface Filters { event_type: string; actor: string; region: string; q: string; min_corroboration: string; from: string; to: string }
 
