@@ -63,6 +63,11 @@ pub trait Store: Send + Sync {
     /// it for extraction under `run` unless it was extracted (or queued)
     /// under that run before. One transaction.
     fn put_document(&self, doc: &NewDocument, run: Option<RunId>) -> Result<PutDocument>;
+    /// [`Store::put_document`] for several documents in one transaction
+    /// (bulk ingest: one commit instead of one per document).
+    fn put_documents(&self, docs: &[NewDocument], run: Option<RunId>) -> Result<Vec<PutDocument>> {
+        docs.iter().map(|d| self.put_document(d, run)).collect()
+    }
     /// Queues every stored document for `run` (re-extraction after a lexicon
     /// change). Returns how many jobs were added.
     fn queue_all(&self, run: RunId) -> Result<u64>;

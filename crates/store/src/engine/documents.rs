@@ -58,6 +58,15 @@ pub fn runs(db: &mut dyn Db) -> Result<Vec<RunInfo>> {
 }
 
 pub fn put_document(db: &mut dyn Db, doc: &NewDocument, run: Option<RunId>) -> Result<PutDocument> {
+    in_tx(db, TxKind::Write, |db| put_document_in_tx(db, doc, run))
+}
+
+/// Stores one document inside the caller's transaction.
+pub fn put_document_in_tx(
+    db: &mut dyn Db,
+    doc: &NewDocument,
+    run: Option<RunId>,
+) -> Result<PutDocument> {
     let sha = sha256_hex(&doc.raw);
     let search = [Some(&doc.external_id), doc.title.as_ref(), doc.url.as_ref()]
         .into_iter()
@@ -79,7 +88,7 @@ pub fn put_document(db: &mut dyn Db, doc: &NewDocument, run: Option<RunId>) -> R
         doc.raw.clone().into(),
         search.into(),
     ];
-    in_tx(db, TxKind::Write, |db| {
+    {
         let inserted = db.query_opt(
             "INSERT INTO documents (sha256, external_id, source, url, title, language, kind, published_at,
                                     fetched_at_ms, size_bytes, raw, search)
@@ -107,7 +116,7 @@ pub fn put_document(db: &mut dyn Db, doc: &NewDocument, run: Option<RunId>) -> R
             created,
             queued,
         })
-    })
+    }
 }
 
 /// Queues one job; `false` if it existed (done, failed or pending).

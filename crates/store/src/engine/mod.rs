@@ -168,6 +168,15 @@ impl Store for SqlStore {
     fn put_document(&self, doc: &NewDocument, run: Option<RunId>) -> Result<PutDocument> {
         self.with_db(|db| documents::put_document(db, doc, run))
     }
+    fn put_documents(&self, docs: &[NewDocument], run: Option<RunId>) -> Result<Vec<PutDocument>> {
+        self.with_db(|db| {
+            crate::sql::in_tx(db, crate::sql::TxKind::Write, |db| {
+                docs.iter()
+                    .map(|d| documents::put_document_in_tx(db, d, run))
+                    .collect()
+            })
+        })
+    }
     fn queue_all(&self, run: RunId) -> Result<u64> {
         self.with_db(|db| documents::queue_all(db, run))
     }

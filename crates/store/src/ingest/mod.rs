@@ -96,12 +96,24 @@ pub fn ingest(
 ) -> Result<IngestSummary> {
     let mut summary = IngestSummary::default();
     let mut failure: Option<crate::StoreError> = None;
+    let mut batch: Vec<NewDocument> = Vec::with_capacity(STORE_BATCH);
     sources::read_all(paths, &opts.defaults, opts.max_bytes, &mut |item| {
         if failure.is_some() {
             return;
         }
         summary.read += 1;
-        if let Err(e) = store_item(store, run, item, &mut summary, progress) {
+        let stored = match item {
+            sources::Item::Document(doc) => {
+                batch.push(new_document(doc));
+                if batch.len() < STORE_BATCH {
+                    return;
+                }
+                store_batch(store, run, &mut batch, &mut summary, progress)
+            }
+            rejected => store_batch(store, run, &mut batch, &mut summary, progress)
+                .and_then(|()| record_rejected(store, rejected, &mut summary, progress)),
+        };
+        if let Err(e) = stored {
             failure = Some(e);
         }
     })
@@ -109,6 +121,7 @@ pub fn ingest(
     if let Some(e) = failure {
         return Err(e);
     }
+    store_batch(store, run, &mut batch, &mut summary, progress)?;
     if !opts.no_extract {
         let done = extract_pending(store, run, opts, extract, progress)?;
         summary.extracted = done.extracted;
@@ -120,63 +133,90 @@ pub fn ingest(
     Ok(summary)
 }
 
-fn store_item(
+/// Documents stored per transaction in the store phase: one commit per
+/// batch rather than per document (each document is still all-or-nothing).
+const STORE_BATCH: usize = 64;
+
+fn new_document(doc: Document) -> NewDocument {
+    NewDocument {
+        external_id: doc.meta.id,
+        source: doc.meta.source,
+        url: doc.meta.url,
+        title: doc.meta.title,
+        language: doc.meta.language,
+        kind: match doc.kind {
+            vigie_core::ContentKind::Html => "html".into(),
+            vigie_core::ContentKind::Text => "text".into(),
+        },
+        published_at: doc.meta.published_at,
+        fetched_at_ms: None,
+        raw: doc.raw,
+    }
+}
+
+fn store_batch(
     store: &dyn Store,
     run: &RunInfo,
+    batch: &mut Vec<NewDocument>,
+    summary: &mut IngestSummary,
+    progress: &(dyn Fn(Progress<'_>) + Sync),
+) -> Result<()> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let puts = match store.put_documents(batch, Some(run.id)) {
+        Ok(p) => p,
+        // Two workers storing overlapping batches in different orders can
+        // deadlock on PostgreSQL (one is cancelled): store one by one then.
+        Err(crate::StoreError::Postgres(_)) => batch
+            .iter()
+            .map(|d| store.put_document(d, Some(run.id)))
+            .collect::<Result<Vec<_>>>()?,
+        Err(e) => return Err(e),
+    };
+    for (doc, put) in batch.iter().zip(puts) {
+        let outcome = if put.created {
+            summary.new += 1;
+            "new"
+        } else {
+            summary.duplicate += 1;
+            if put.queued {
+                summary.requeued += 1;
+            }
+            "duplicate"
+        };
+        progress(Progress::Read {
+            id: &doc.external_id,
+            outcome,
+        });
+    }
+    batch.clear();
+    Ok(())
+}
+
+fn record_rejected(
+    store: &dyn Store,
     item: sources::Item,
     summary: &mut IngestSummary,
     progress: &(dyn Fn(Progress<'_>) + Sync),
 ) -> Result<()> {
-    match item {
-        sources::Item::Rejected { id, reason, size } => {
-            store.record_rejection(&NewRejection {
-                external_id: id.clone(),
-                reason: reason.clone(),
-                stage: "read".into(),
-                sha256: None,
-                size_bytes: size.map(|s| s as i64),
-            })?;
-            progress(Progress::Read {
-                id: &id,
-                outcome: "rejected",
-            });
-            summary.rejected.push(RejectedInput {
-                id,
-                reason,
-                stage: "read".into(),
-            });
-        }
-        sources::Item::Document(doc) => {
-            let new = NewDocument {
-                external_id: doc.meta.id.clone(),
-                source: doc.meta.source.clone(),
-                url: doc.meta.url.clone(),
-                title: doc.meta.title.clone(),
-                language: doc.meta.language.clone(),
-                kind: match doc.kind {
-                    vigie_core::ContentKind::Html => "html".into(),
-                    vigie_core::ContentKind::Text => "text".into(),
-                },
-                published_at: doc.meta.published_at,
-                fetched_at_ms: None,
-                raw: doc.raw,
-            };
-            let put = store.put_document(&new, Some(run.id))?;
-            let outcome = if put.created {
-                summary.new += 1;
-                "new"
-            } else {
-                summary.duplicate += 1;
-                if put.queued {
-                    summary.requeued += 1;
-                }
-                "duplicate"
-            };
-            progress(Progress::Read {
-                id: &new.external_id,
-                outcome,
-            });
-        }
+    if let sources::Item::Rejected { id, reason, size } = item {
+        store.record_rejection(&NewRejection {
+            external_id: id.clone(),
+            reason: reason.clone(),
+            stage: "read".into(),
+            sha256: None,
+            size_bytes: size.map(|s| s as i64),
+        })?;
+        progress(Progress::Read {
+            id: &id,
+            outcome: "rejected",
+        });
+        summary.rejected.push(RejectedInput {
+            id,
+            reason,
+            stage: "read".into(),
+        });
     }
     Ok(())
 }
