@@ -145,7 +145,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let extractor = build_extractor()?;
     let geo = vigie_geo::try_shared().context("loading the gazetteer")?;
     let mut f = Figures {
-        machine: machine_line(),
+        machine: format!("{} {}", machine_line(), load_line()),
         corpus_documents: corpus.len(),
         corpus_bytes: corpus.iter().map(|d| d.bytes.len()).sum(),
         ..Default::default()
@@ -226,6 +226,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
         write!(out, "{md}")?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The load average when the bench starts: on a shared machine, other work
+/// skews the figures, and the reader should know.
+fn load_line() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| {
+            s.split_whitespace()
+                .next()
+                .map(|l| format!("Load average (1 min) at start: {l}."))
+        })
+        .unwrap_or_default()
 }
 
 /// The repository root this binary was built from (for default paths).
