@@ -5,7 +5,9 @@ use assert_cmd::Command;
 use std::path::PathBuf;
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../eval/tests/fixtures").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../eval/tests/fixtures")
+        .join(name)
 }
 
 fn vigie() -> Command {
@@ -21,14 +23,24 @@ fn json_scores_match_the_fixture() {
         .arg(fixture("acled_gold.csv"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v[0]["set"], "news_gold");
     assert_eq!(v[0]["report"]["events"]["f1"], 0.8571);
     assert_eq!(v[1]["set"], "acled_gold");
     let fields = v[1]["report"]["fields"].as_array().unwrap();
-    let et = fields.iter().find(|f| f["metric"] == "event_type.accuracy").unwrap();
-    assert_eq!((et["correct"].as_u64(), et["total"].as_u64()), (Some(2), Some(3)));
+    let et = fields
+        .iter()
+        .find(|f| f["metric"] == "event_type.accuracy")
+        .unwrap();
+    assert_eq!(
+        (et["correct"].as_u64(), et["total"].as_u64()),
+        (Some(2), Some(3))
+    );
     assert_eq!(et["target"], 0.9);
     assert_eq!(et["met"], false);
     // No timing unless asked: the output is the same on every run.
@@ -57,7 +69,13 @@ fn failures_csv_and_results_dir() {
     let csv = std::fs::read_to_string(&failures).unwrap();
     assert_eq!(csv.lines().filter(|l| l.starts_with("set,")).count(), 1);
     assert_eq!(csv.lines().count(), 1 + 9 + 4);
-    for f in ["news_gold.json", "acled_gold.json", "acled_gold.baseline.json", "summary.md", "throughput.md"] {
+    for f in [
+        "news_gold.json",
+        "acled_gold.json",
+        "acled_gold.baseline.json",
+        "summary.md",
+        "throughput.md",
+    ] {
         assert!(results.join(f).exists(), "{f}");
     }
     let summary = std::fs::read_to_string(results.join("summary.md")).unwrap();
@@ -72,5 +90,7 @@ fn a_csv_without_acled_columns_is_a_clear_error() {
         .arg(fixture("acled_missing_columns.csv"))
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("missing column(s) event_date, year"));
+        .stderr(predicates::str::contains(
+            "missing column(s) event_date, year",
+        ));
 }
