@@ -4,10 +4,10 @@
 //! lookup is a walk down a small automaton.
 
 use crate::GeoError;
-use fst::automaton::Levenshtein;
-use fst::{IntoStreamer, Map, MapBuilder, Streamer};
+use fst::{Automaton, IntoStreamer, Map, MapBuilder, Streamer};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
 /// How a key reached a place: its main name, another GeoNames name, a
 /// curated variant, or ACLED's admin name. Exact main names score highest.
@@ -129,7 +129,15 @@ pub struct NameIndex {
     names: Map<Cow<'static, [u8]>>,
     skeletons: Map<Cow<'static, [u8]>>,
     postings: Vec<u32>,
+    /// Edit-distance searches walk much of the automaton: their answers are
+    /// kept (reports repeat their misspellings), up to `FUZZY_CACHE_MAX`.
+    fuzzy_cache: Mutex<HashMap<(String, u32), FuzzyHits>>,
 }
+
+/// Keys within an edit distance, with their postings.
+pub type FuzzyHits = Arc<Vec<(String, Vec<Posting>)>>;
+
+const FUZZY_CACHE_MAX: usize = 50_000;
 
 impl NameIndex {
     /// Opens the index over its bytes: borrowed `'static` bytes (compiled
@@ -152,6 +160,7 @@ impl NameIndex {
             names: Map::new(names)?,
             skeletons: Map::new(skeletons)?,
             postings,
+            fuzzy_cache: Mutex::new(HashMap::new()),
         })
     }
 
@@ -191,15 +200,33 @@ impl NameIndex {
     /// Skeletons within `distance` edits of `skeleton`, with their postings
     /// and the distance-free key (the caller scores by length). Bounded:
     /// at most `limit` keys.
-    pub fn fuzzy(
+    pub fn fuzzy(&self, skeleton: &str, distance: u32, limit: usize) -> FuzzyHits {
+        let key = (skeleton.to_string(), distance);
+        if let Some(hit) = self
+            .fuzzy_cache
+            .lock()
+            .ok()
+            .and_then(|c| c.get(&key).cloned())
+        {
+            return hit;
+        }
+        let hits = Arc::new(self.fuzzy_search(skeleton, distance, limit));
+        if let Ok(mut c) = self.fuzzy_cache.lock() {
+            if c.len() >= FUZZY_CACHE_MAX {
+                c.clear();
+            }
+            c.insert(key, hits.clone());
+        }
+        hits
+    }
+
+    fn fuzzy_search(
         &self,
         skeleton: &str,
         distance: u32,
         limit: usize,
     ) -> Vec<(String, Vec<Posting>)> {
-        let Ok(aut) = Levenshtein::new(skeleton, distance) else {
-            return Vec::new();
-        };
+        let aut = EditDistance::new(skeleton, distance);
         let mut stream = self.skeletons.search(aut).into_stream();
         let mut out = Vec::new();
         while let Some((k, v)) = stream.next() {
@@ -217,6 +244,58 @@ impl NameIndex {
     /// Number of keys in the folded and skeleton maps.
     pub fn key_counts(&self) -> (usize, usize) {
         (self.names.len(), self.skeletons.len())
+    }
+}
+
+/// Levenshtein matching as an fst automaton whose state is one row of the
+/// edit-distance table, pruned as soon as every cell exceeds the bound.
+/// Building it costs nothing (fst's own `Levenshtein` compiles a DFA per
+/// query, which dominated the geocoder's time), and the walk visits only
+/// key prefixes within the bound.
+struct EditDistance {
+    query: Vec<u8>,
+    max: u8,
+}
+
+impl EditDistance {
+    fn new(query: &str, max: u32) -> Self {
+        EditDistance {
+            query: query.bytes().collect(),
+            max: max.min(8) as u8,
+        }
+    }
+}
+
+impl Automaton for EditDistance {
+    type State = Option<Vec<u8>>;
+
+    fn start(&self) -> Self::State {
+        Some((0..=self.query.len()).map(|i| i.min(255) as u8).collect())
+    }
+
+    fn is_match(&self, state: &Self::State) -> bool {
+        state
+            .as_ref()
+            .and_then(|row| row.last())
+            .is_some_and(|d| *d <= self.max)
+    }
+
+    fn can_match(&self, state: &Self::State) -> bool {
+        state.is_some()
+    }
+
+    fn accept(&self, state: &Self::State, byte: u8) -> Self::State {
+        let prev = state.as_ref()?;
+        let mut row = Vec::with_capacity(prev.len());
+        row.push(prev[0].saturating_add(1));
+        for (i, q) in self.query.iter().enumerate() {
+            let cost = u8::from(*q != byte);
+            let v = (prev[i].saturating_add(cost))
+                .min(prev[i + 1].saturating_add(1))
+                .min(row[i].saturating_add(1));
+            row.push(v);
+        }
+        row.iter().any(|d| *d <= self.max).then_some(row)
     }
 }
 
@@ -268,5 +347,9 @@ mod tests {
         assert_eq!(ix.skeleton("gundam").len(), 1);
         assert!(ix.exact("gao").is_empty());
         assert_eq!(ix.fuzzy("kidl", 1, 10).len(), 1);
+        assert_eq!(ix.fuzzy("gondam", 1, 10).len(), 1);
+        assert_eq!(ix.fuzzy("kidaal", 1, 10).len(), 1);
+        assert!(ix.fuzzy("kxdxl", 1, 10).is_empty());
+        assert_eq!(ix.fuzzy("kxdxl", 2, 10).len(), 1);
     }
 }

@@ -163,8 +163,8 @@ fn fuzzy_into(
             break;
         }
         let before = out.len();
-        for (_, list) in g.index.fuzzy(&k.skeleton, d, 60) {
-            for p in list {
+        for (_, list) in g.index.fuzzy(&k.skeleton, d, 60).iter() {
+            for &p in list {
                 let cc = g.places[p.place as usize].country_code.as_str();
                 if countries.contains(&cc) && !out.contains_key(&p.place) {
                     put(out, p, Match::Fuzzy(d));
@@ -430,10 +430,16 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
         })
     };
     let mut found = lookup(g, &k);
-    if !acceptable(&found) {
-        // Two edits only when nothing matched at all: the automaton for two
-        // edits is costly, and a known name in the wrong region is more often
-        // a namesake than a misspelling twice over.
+    // A town of this name in the country, though in another region, is a
+    // namesake more often than a misspelling: then the (costly) edit-distance
+    // search is skipped.
+    let town_in_country = found.keys().any(|i| {
+        let p = &g.places[*i as usize];
+        p.feature_class == "P" && allowed.contains(&p.country_code.as_str())
+    });
+    if found.is_empty() || (!town_in_country && !acceptable(&found)) {
+        // Two edits only when nothing matched at all: a known name in the
+        // wrong place is more often a namesake than a misspelling twice over.
         let max_edits = if found.is_empty() { 2 } else { 1 };
         fuzzy_into(g, &k, &mut found, &allowed, max_edits);
     }
