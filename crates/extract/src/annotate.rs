@@ -31,6 +31,17 @@ pub struct Sent {
 pub struct DateAnn {
     pub mention: DateMention,
     pub resolved: Option<ResolvedDate>,
+    /// The report's own dateline, not an event date.
+    pub dateline: bool,
+}
+
+/// A date at the very start of the text followed by a dash or colon.
+fn is_dateline(folded: &str, m: &DateMention) -> bool {
+    if m.start > 60 {
+        return false;
+    }
+    let after = folded.get(m.end..).unwrap_or("").trim_start();
+    after.starts_with('-') || after.starts_with(':') || after.starts_with("(afp)") || after.starts_with("(reuters)")
 }
 
 /// A toponym with its place in both coordinate systems and its resolution.
@@ -54,6 +65,8 @@ pub struct Annotations<'p> {
     pub dates: Vec<DateAnn>,
     pub quantities: Vec<Quantity>,
     pub places: Vec<(usize, usize, PlaceCue)>,
+    /// The publication date used: the given one, else the dateline's.
+    pub published: Option<jiff::civil::Date>,
     /// Countries in focus (ISO alpha-2), most mentioned first.
     pub countries: Vec<String>,
     pub topos: Vec<Topo>,
@@ -102,15 +115,29 @@ pub fn annotate<'p>(
     let victims = pack.victims.find(folded);
     let actor_hits = actors.find(folded);
     let places = pack.places.find(folded);
-    let mut dates = Vec::new();
+    let mut mentions: Vec<DateMention> = Vec::new();
+    for s in &sents {
+        mentions.extend(pack.dates.find(folded, s.fstart, s.fend));
+    }
+    // A dateline ("Bamako, 12 mars 2024 —") dates the report, not the event;
+    // it anchors relative dates when no publication date was given.
+    let dateline = mentions.first().filter(|m| is_dateline(folded, m)).copied();
+    let published = published.or_else(|| {
+        dateline
+            .and_then(|m| resolve(&m, None))
+            .filter(|r| r.explicit_year)
+            .map(|r| r.date)
+    });
+    let dates: Vec<DateAnn> = mentions
+        .iter()
+        .map(|m| DateAnn {
+            mention: *m,
+            resolved: resolve(m, published),
+            dateline: Some(*m) == dateline,
+        })
+        .collect();
     let mut quantities = Vec::new();
     for s in &sents {
-        for m in pack.dates.find(folded, s.fstart, s.fend) {
-            dates.push(DateAnn {
-                mention: m,
-                resolved: resolve(&m, published),
-            });
-        }
         for q in pack.numbers.find(folded, s.fstart, s.fend) {
             // A number inside a date is part of the date.
             if !dates
@@ -241,6 +268,7 @@ pub fn annotate<'p>(
         dates,
         quantities,
         places,
+        published,
         countries,
         topos,
     }

@@ -69,7 +69,7 @@ pub fn frames(ann: &Annotations<'_>, folded: &str, published: Option<jiff::civil
             .iter()
             .enumerate()
             .filter(|(_, d)| d.mention.start >= s.fstart && d.mention.start < s.fend)
-            .find(|(_, d)| !is_speech_date(ann, d.mention.start))
+            .find(|(_, d)| !d.dateline && !is_speech_date(ann, d.mention.start))
             .map(|(i, _)| i);
         // A date more than a year before publication is background.
         if let (Some(di), Some(p)) = (date, published) {

@@ -709,7 +709,12 @@ impl<'a> Coder<'a> {
                         vec![self.evidence(d.mention.start, d.mention.end)],
                         0.6,
                     ),
-                    r.precision,
+                    // A dateline only bounds the event: it happened that week.
+                    if d.dateline {
+                        TimePrecision::Week
+                    } else {
+                        r.precision
+                    },
                 );
             }
         }

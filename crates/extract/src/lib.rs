@@ -151,6 +151,7 @@ impl Extractor {
             self.geocoder.as_ref(),
             published,
         );
+        let published = ann.published;
         let frames = assemble::frames(&ann, &prepared.folded.text, published);
         let units = assemble::assemble(&ann, &frames);
         let coder = coding::Coder {
