@@ -8,6 +8,8 @@
 //!
 //! `VIGIE_BENCH_BACKENDS=sqlite` or `postgres` measures one only.
 //!
+//! `VIGIE_BENCH_BACKENDS=sqlite` or `postgres` measures one only.
+//!
 //! ```text
 //! VIGIE_BENCH_DOCS=100000 VIGIE_TEST_PG_URL=postgres://… cargo bench -p vigie-store
 //! ```
@@ -38,13 +40,41 @@ impl Drop for Target {
     }
 }
 
-fn ingest_one(store: &dyn Store, run: &RunInfo, corpus: &corpus::Corpus, i: usize) {
-    let (doc, x) = corpus.document(i);
-    let put = store.put_document(&doc, Some(run.id)).expect("put");
-    let mut f = move |_: &StoredDocument| Ok(x.clone());
-    store
-        .process_document(put.id, run.id, "bench", &mut f)
-        .expect("process");
+/// Ingests documents `range` the way `vigie ingest` does: stored in
+/// batches of 64 per transaction, then extracted (here: the corpus's coded
+/// events) and merged one transaction per document.
+fn ingest_range(
+    store: &dyn Store,
+    run: &RunInfo,
+    corpus: &corpus::Corpus,
+    range: std::ops::Range<usize>,
+) {
+    let docs: Vec<NewDocument> = range.map(|i| corpus.document(i).0).collect();
+    for chunk in docs.chunks(64) {
+        store.put_documents(chunk, Some(run.id)).expect("put");
+    }
+    let mut f = |d: &StoredDocument| {
+        let i: usize = d
+            .summary
+            .external_id
+            .rsplit('-')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .ok_or("bad id")?;
+        Ok(corpus.document(i).1)
+    };
+    while store
+        .process_next(run.id, "bench", &mut f)
+        .expect("process")
+        .is_some()
+    {}
+}
+
+/// Backends to measure: `VIGIE_BENCH_BACKENDS=sqlite,postgres` (default both).
+fn wanted(name: &str) -> bool {
+    std::env::var("VIGIE_BENCH_BACKENDS")
+        .map(|v| v.split(',').any(|b| b.trim() == name))
+        .unwrap_or(true)
 }
 
 fn targets() -> Vec<Target> {
@@ -54,19 +84,21 @@ fn targets() -> Vec<Target> {
         gazetteer: "-".into(),
     };
     let mut out = Vec::new();
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store: Arc<dyn Store> =
-        Arc::new(SqlStore::open_sqlite(&dir.path().join("bench.db")).expect("sqlite"));
-    let run = store.ensure_run(&versions).expect("run");
-    out.push(Target {
-        name: "sqlite",
-        store,
-        run,
-        cleanup: None,
-        _dir: Some(dir),
-    });
+    if wanted("sqlite") {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store: Arc<dyn Store> =
+            Arc::new(SqlStore::open_sqlite(&dir.path().join("bench.db")).expect("sqlite"));
+        let run = store.ensure_run(&versions).expect("run");
+        out.push(Target {
+            name: "sqlite",
+            store,
+            run,
+            cleanup: None,
+            _dir: Some(dir),
+        });
+    }
     match std::env::var("VIGIE_TEST_PG_URL") {
-        Ok(url) if !url.trim().is_empty() => {
+        Ok(url) if !url.trim().is_empty() && wanted("postgres") => {
             let schema = format!("vigie_bench_{}", std::process::id());
             let store: Arc<dyn Store> =
                 Arc::new(SqlStore::open_postgres(&url, Some(&schema)).expect("postgres"));
