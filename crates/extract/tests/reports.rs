@@ -527,3 +527,67 @@ fn soft_key(k: &str) -> &'static str {
         .find(|f| *f == k)
         .unwrap_or("other")
 }
+
+/// The README's first command runs `examples/report.fr.txt` with
+/// `--published-at 2025-11-03`: it must show the product's promise on our own
+/// text — one claimed drone strike, coded, with its background as mentions.
+#[test]
+fn bundled_example_is_one_claimed_drone_strike_with_background() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/report.fr.txt");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let f = Fixture {
+        id: "bundled-example".into(),
+        lang: "fr".into(),
+        published_at: Some("2025-11-03".into()),
+        text,
+        expect: Expect {
+            count: 1,
+            events: Vec::new(),
+            mentions: Vec::new(),
+        },
+    };
+    let (raw, x) = extract(&extractor(), &f);
+    let faults = evidence_faults(&raw, &x);
+    assert!(faults.is_empty(), "evidence faults: {faults:#?}");
+    assert_eq!(x.events.len(), 1, "events: {:#?}", x.events);
+    let e = &x.events[0];
+    assert_eq!(e.sub_event_type.value.as_str(), "Air/drone strike");
+    assert_eq!(
+        e.event_date.value.map(|d| d.to_string()).as_deref(),
+        Some("2025-10-14")
+    );
+    assert_eq!(e.time_precision.code(), 1);
+    assert_eq!(
+        e.actor1.value.as_ref().map(|a| a.canonical.as_str()),
+        Some("FLA: Azawad Liberation Front")
+    );
+    assert_eq!(
+        e.actor2.value.as_ref().map(|a| a.canonical.as_str()),
+        Some("Military Forces of Mali (2021-)")
+    );
+    assert!(
+        agrees(e, "location", &Value::from("Anefis")),
+        "place: {:?}",
+        e.place.value
+    );
+    assert_eq!(e.fatalities.value, 0);
+    assert_eq!(e.claim.modality.as_str(), "claimed");
+    let kinds: Vec<_> = x.mentions.iter().map(|m| m.kind).collect();
+    for want in [
+        vigie_core::MentionKind::OngoingSituation,
+        vigie_core::MentionKind::PastEvent,
+    ] {
+        assert!(kinds.contains(&want), "no {want:?} mention among {kinds:?}");
+    }
+    assert!(
+        x.mentions.iter().any(|m| {
+            let places: Vec<String> = m.places.iter().map(|p| fold(&p.text)).collect();
+            ["ber", "bourem", "tessalit", "tombouctou"]
+                .iter()
+                .all(|n| places.iter().any(|p| p == n))
+        }),
+        "no mention listing Ber, Bourem, Tessalit, Tombouctou: {:#?}",
+        x.mentions
+    );
+}
