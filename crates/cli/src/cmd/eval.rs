@@ -260,11 +260,14 @@ pub(crate) fn extract_one(x: &Extractor, doc: &Document) -> PredictedDocument {
     }
 }
 
+/// A panic hook, as `std::panic::take_hook` returns it.
+type PanicHook = Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send + 'static>;
+
 /// Silences the default panic message while extraction runs (a panic is
 /// recorded per document instead of printed thousands of times); restores
 /// the previous hook when dropped.
 pub(crate) struct QuietPanics {
-    previous: Option<Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send + 'static>>,
+    previous: Option<PanicHook>,
 }
 
 impl QuietPanics {
