@@ -45,7 +45,7 @@ function draw(root: HTMLElement, d: EventDetail): void {
     el('a', { href: '#/' }, '← dashboard'),
     el('h2', { id: 'event-title' }, `${s.sub_event_type} — ${s.location ?? 'unknown place'}, ${s.event_date ?? 'date unknown'}`),
     el('p', { class: 'summary-line' },
-      `${s.event_type} · ${[s.admin2, s.admin1, s.country].filter(Boolean).join(', ')} · fatalities ${s.fatalities} (ACLED’s conservative figure) · ${s.corroboration} source${s.corroboration === 1 ? '' : 's'} · ${d.corrections.length ? `version ${d.corrections.length + 1} (${d.corrections.length} correction${d.corrections.length === 1 ? '' : 's'}: ${d.corrected_fields.join(', ')})` : 'as extracted'}`),
+      `${s.event_type} · ${adminPath([s.location, s.admin2, s.admin1, s.country])} · fatalities ${s.fatalities} (ACLED’s conservative figure) · ${s.corroboration} source${s.corroboration === 1 ? '' : 's'} · ${d.corrections.length ? `version ${d.corrections.length + 1} (${d.corrections.length} correction${d.corrections.length === 1 ? '' : 's'}: ${d.corrected_fields.join(', ')})` : 'as extracted'}`),
     el('p', { class: 'notes' }, s.notes),
     el('h3', {}, 'Reports merged into this event'),
     figuresTable(d),
@@ -63,6 +63,12 @@ function draw(root: HTMLElement, d: EventDetail): void {
     correctionsBlock(d, (nd) => draw(root, nd)),
   );
   showSource(0);
+}
+
+/** "Kidal, Kidal, Kidal, Mali" reads as "Kidal, Mali": drop repeated names. */
+function adminPath(parts: (string | null)[]): string {
+  const names = parts.filter((x): x is string => !!x);
+  return names.filter((x, i) => i === 0 || x !== names[i - 1]).join(', ');
 }
 
 function when(ms: number): string {

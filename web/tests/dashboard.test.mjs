@@ -149,6 +149,21 @@ test('the event view highlights each field on the right words, with claims and m
   assert.match(await page.textContent('.claims'), /conditional/);
   assert.ok(await page.locator('#figures-table tbody tr').count() >= 1);
   await shot('05-event-view-kidal');
+
+  // An analyst's correction becomes a new version, with who and when; the extracted value stays.
+  await page.selectOption('.correct-form select[name="field"]', 'notes');
+  await page.fill('.correct-form input[name="value"]', 'Drone strike on the former MINUSMA camp in Kidal (checked against two reports).');
+  await page.fill('.correct-form input[name="analyst"]', 'Desk analyst');
+  await page.fill('.correct-form input[name="reason"]', 'clearer summary');
+  await page.fill('.correct-form input[name="token"]', TOKEN);
+  await page.click('.correct-form button[type="submit"]');
+  await page.waitForSelector('table.corrections');
+  const row = await page.textContent('table.corrections tbody tr');
+  assert.match(row, /Desk analyst/);
+  assert.match(row, /notes/);
+  assert.match(await page.textContent('.summary-line'), /version 2/);
+  assert.match(await page.textContent('p.notes'), /checked against two reports/);
+  await shot('06-event-corrected');
 });
 
 test('report text with <script> and <img onerror> is shown as text, never run', async () => {
@@ -164,7 +179,7 @@ test('report text with <script> and <img onerror> is shown as text, never run', 
   assert.ok(shown.includes('<img src=x onerror='), 'the img tag is shown as text');
   assert.equal(await page.evaluate(() => window.__vigieXss), undefined, 'nothing ran');
   assert.equal(await page.locator('#app img, #app script').count(), 0, 'no element was created from the text');
-  await shot('06-hostile-preview');
+  await shot('07-hostile-preview');
 
   // Stored and shown in the dashboard and the event view: still text.
   await page.fill('#report-token', TOKEN);
@@ -177,7 +192,7 @@ test('report text with <script> and <img onerror> is shown as text, never run', 
     assert.ok((await page.textContent('#source-view .original-text')).includes('<script>window.__vigieXss'));
     assert.equal(await page.evaluate(() => window.__vigieXss), undefined);
     assert.equal(await page.locator('#app img, #app script').count(), 0);
-    await shot('07-hostile-event-view');
+    await shot('08-hostile-event-view');
   }
   await page.goto(`${BASE}/#/`);
   await page.waitForSelector('#events-table tbody tr');
