@@ -50,13 +50,6 @@ pub fn migrate(db: &mut dyn Db) -> Result<(i64, bool)> {
         Dialect::Postgres { .. } => POSTGRES,
     };
     let known = list.last().map(|m| m.version).unwrap_or(0);
-    db.batch(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (
-            version BIGINT PRIMARY KEY,
-            name TEXT NOT NULL,
-            applied_at_ms BIGINT NOT NULL
-        )",
-    )?;
     in_tx(db, TxKind::Write, |db| {
         if matches!(db.dialect(), Dialect::Postgres { .. }) {
             db.query(
@@ -64,6 +57,14 @@ pub fn migrate(db: &mut dyn Db) -> Result<(i64, bool)> {
                 &[MIGRATION_LOCK.into()],
             )?;
         }
+        // Under the lock: `CREATE TABLE IF NOT EXISTS` alone races on PostgreSQL.
+        db.batch(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (
+                version BIGINT PRIMARY KEY,
+                name TEXT NOT NULL,
+                applied_at_ms BIGINT NOT NULL
+            )",
+        )?;
         let current = db
             .query_one(
                 "SELECT CAST(COALESCE(MAX(version), 0) AS BIGINT) FROM schema_migrations",

@@ -871,3 +871,35 @@ both!(
     a_killed_worker_leaves_nothing_half_written,
     concurrent_workers_process_each_document_once,
 );
+
+/// Several workers starting at once on a fresh database migrate it once.
+#[test]
+fn concurrent_first_opens_migrate_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fresh.db");
+    let opened: Vec<_> = (0..4)
+        .map(|_| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                SqlStore::open_sqlite(&path).map(|s| s.info().schema_version)
+            })
+        })
+        .collect();
+    for h in opened {
+        assert!(h.join().unwrap().unwrap() >= 1);
+    }
+    let Some(url) = pg_url() else { return };
+    let schema = format!("vigie_fresh{}", std::process::id());
+    let _guard = SchemaGuard::new(&url, &schema);
+    let opened: Vec<_> = (0..4)
+        .map(|_| {
+            let (url, schema) = (url.clone(), schema.clone());
+            std::thread::spawn(move || {
+                SqlStore::open_postgres(&url, Some(&schema)).map(|s| s.info().schema_version)
+            })
+        })
+        .collect();
+    for h in opened {
+        assert!(h.join().unwrap().unwrap() >= 1);
+    }
+}

@@ -239,6 +239,15 @@ pub struct SchemaGuard {
     schema: String,
 }
 
+impl SchemaGuard {
+    pub fn new(url: &str, schema: &str) -> Self {
+        SchemaGuard {
+            url: url.to_string(),
+            schema: schema.to_string(),
+        }
+    }
+}
+
 impl Drop for SchemaGuard {
     fn drop(&mut self) {
         if let Ok(mut c) = postgres::Client::connect(&self.url, postgres::NoTls) {
