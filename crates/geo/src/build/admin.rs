@@ -47,6 +47,9 @@ struct Unit {
     admin2: String,
     aliases: Vec<String>,
     seat: (f64, f64),
+    /// Points that stand for the unit in nearest-unit assignment: its seat
+    /// and, for GeoNames units, the ADM2 row's own point (often central).
+    sites: Vec<(f64, f64)>,
     /// The seat's row, whose admin2 this unit is by definition.
     seat_row: Option<usize>,
 }
@@ -141,6 +144,14 @@ fn dist2(a: (f64, f64), b: (f64, f64)) -> f64 {
     let dx = (a.1 - b.1) * k;
     let dy = a.0 - b.0;
     dx * dx + dy * dy
+}
+
+/// Distance (squared, planar) from a point to the nearest site of a unit.
+fn site_dist(p: (f64, f64), u: &Unit) -> f64 {
+    u.sites
+        .iter()
+        .map(|s| dist2(p, *s))
+        .fold(f64::INFINITY, f64::min)
 }
 
 fn feature_rank(code: &str) -> u8 {
@@ -286,6 +297,7 @@ impl AdminResolver {
                 admin2: name,
                 aliases: ov.map(|o| o.3.clone()).unwrap_or_default(),
                 seat,
+                sites: vec![seat, (r.latitude, r.longitude)],
                 seat_row,
             });
         }
@@ -297,6 +309,7 @@ impl AdminResolver {
                     admin2: a2,
                     aliases,
                     seat: (rows[s].latitude, rows[s].longitude),
+                    sites: vec![(rows[s].latitude, rows[s].longitude)],
                     seat_row: Some(s),
                 }),
                 None => warnings.push(format!(
@@ -326,7 +339,7 @@ impl AdminResolver {
                 .iter()
                 .enumerate()
                 .filter(|(_, u)| u.cc == cc && allowed.is_none_or(|a| a.contains(&u.admin1)))
-                .min_by(|a, b| dist2(p, a.1.seat).total_cmp(&dist2(p, b.1.seat)))
+                .min_by(|a, b| site_dist(p, a.1).total_cmp(&site_dist(p, b.1)))
                 .map(|(i, _)| i)
         };
 
