@@ -70,7 +70,13 @@ struct CorpusDoc {
     bytes: Vec<u8>,
     kind: ContentKind,
     language: Option<String>,
+    /// Publication date the record gives (anchors relative dates).
+    published_at: Option<jiff::civil::Date>,
 }
+
+/// The date every corpus document without its own is given (the example
+/// report's month), so relative dates resolve as in production.
+const DEFAULT_PUBLISHED_AT: jiff::civil::Date = jiff::civil::date(2025, 10, 25);
 
 #[derive(Debug, Default, Serialize)]
 struct Figures {
@@ -280,6 +286,14 @@ fn load_corpus(given: &[PathBuf]) -> Result<Vec<CorpusDoc>> {
             docs.extend(jsonl_corpus(&path)?);
             continue;
         }
+        if lower.ends_with(".json") {
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            let v: serde_json::Value =
+                serde_json::from_str(&text).with_context(|| format!("{}", path.display()))?;
+            docs.push(record_doc(&v, &name).with_context(|| format!("{}", path.display()))?);
+            continue;
+        }
         let kind = if lower.ends_with(".html") || lower.ends_with(".htm") {
             ContentKind::Html
         } else if lower.ends_with(".txt") {
@@ -297,6 +311,7 @@ fn load_corpus(given: &[PathBuf]) -> Result<Vec<CorpusDoc>> {
             bytes,
             kind,
             language,
+            published_at: None,
         });
     }
     Ok(docs)
@@ -315,20 +330,29 @@ fn jsonl_corpus(path: &Path) -> Result<Vec<CorpusDoc>> {
     {
         let v: serde_json::Value = serde_json::from_str(line)
             .with_context(|| format!("{}: line {}", path.display(), i + 1))?;
-        let field = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
-        let (bytes, kind) = match (field("text"), field("html")) {
-            (Some(t), _) => (t.into_bytes(), ContentKind::Text),
-            (None, Some(h)) => (h.into_bytes(), ContentKind::Html),
-            (None, None) => bail!("{}: line {}: no text or html", path.display(), i + 1),
-        };
-        docs.push(CorpusDoc {
-            name: field("id").unwrap_or_else(|| format!("line-{}", i + 1)),
-            bytes,
-            kind,
-            language: field("language").or_else(|| field("lang")),
-        });
+        let doc = record_doc(&v, &format!("line-{}", i + 1))
+            .with_context(|| format!("{}: line {}", path.display(), i + 1))?;
+        docs.push(doc);
     }
     Ok(docs)
+}
+
+/// One report from a JSON object (`{id, text|html, language|lang, published_at}`,
+/// as in tests/fixtures/reports/*.json); other fields are ignored.
+fn record_doc(v: &serde_json::Value, fallback_name: &str) -> Result<CorpusDoc> {
+    let field = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+    let (bytes, kind) = match (field("text"), field("html")) {
+        (Some(t), _) => (t.into_bytes(), ContentKind::Text),
+        (None, Some(h)) => (h.into_bytes(), ContentKind::Html),
+        (None, None) => bail!("no text or html"),
+    };
+    Ok(CorpusDoc {
+        name: field("id").unwrap_or_else(|| fallback_name.to_string()),
+        bytes,
+        kind,
+        language: field("language").or_else(|| field("lang")),
+        published_at: field("published_at").and_then(|d| d.parse().ok()),
+    })
 }
 
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
@@ -350,7 +374,7 @@ fn nth_document(corpus: &[CorpusDoc], n: usize) -> Document {
     let meta = DocMeta {
         id: format!("bench-{n}-{}", c.name),
         language: c.language.clone(),
-        published_at: Some(jiff::civil::date(2025, 10, 25)),
+        published_at: Some(c.published_at.unwrap_or(DEFAULT_PUBLISHED_AT)),
         ..Default::default()
     };
     match c.kind {
@@ -492,7 +516,7 @@ fn write_jsonl(path: &Path, corpus: &[CorpusDoc], n: usize) -> Result<()> {
         let text = String::from_utf8_lossy(&c.bytes);
         let mut rec = serde_json::json!({
             "id": format!("bench-{i}-{}", c.name),
-            "published_at": "2025-10-25",
+            "published_at": c.published_at.unwrap_or(DEFAULT_PUBLISHED_AT).to_string(),
         });
         if let Some(l) = &c.language {
             rec["language"] = serde_json::Value::String(l.clone());
@@ -622,7 +646,7 @@ fn baseline_rate(python: &Path, corpus: &[CorpusDoc], n: usize, tmp: &Path) -> R
             let rec = serde_json::json!({
                 "id": format!("bench-{i}-{}", c.name),
                 "lang": c.language.clone().unwrap_or_else(|| "fr".into()),
-                "published_at": "2025-10-25",
+                "published_at": c.published_at.unwrap_or(DEFAULT_PUBLISHED_AT).to_string(),
                 "text": String::from_utf8_lossy(&c.bytes),
                 "events": [],
             });
