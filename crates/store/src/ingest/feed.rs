@@ -298,4 +298,26 @@ mod tests {
     fn broken_xml_is_an_error_not_a_panic() {
         assert!(parse(b"<rss><channel><item><title>x</wrong></rss>").is_err());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..2048)) {
+            if let Ok(feed) = parse(&bytes) {
+                let _ = documents("p.xml", &feed);
+            }
+            let _ = looks_like_feed(&bytes);
+        }
+
+        #[test]
+        fn feed_like_text_never_panics(body in "(<rss>|<feed>|<item>|<entry>|<title>|</title>|<link href=\"x\"/>|&amp;|&#233;|<!\\[CDATA\\[|\\]\\]>|</item>|</entry>|[a-zé <>&;])*") {
+            if let Ok(feed) = parse(body.as_bytes()) {
+                let _ = documents("p.xml", &feed);
+            }
+        }
+
+        #[test]
+        fn feed_dates_never_panic(s in ".{0,40}") {
+            let _ = parse_feed_date(&s);
+        }
+    }
 }
