@@ -48,10 +48,13 @@ const KNOWN_GAPS: &[&str] = &[
     // "des soldats et des VDP … exécuté … une quinzaine de civils": two armed
     // actors of the same side trigger the clash override; should be an Attack.
     "fr-dementi-solenzo",
+    // "a repris avant-hier le contrôle de": the phrase trigger "repris le
+    // contrôle" does not match once an adverb sits inside it; no event at all.
+    "fr-reprise-controle-avant-hier",
 ];
 
 /// Overall agreement on the soft fields, measured on the current engine
-/// (0.821 = 312/380 on 2025-11-25; see the table printed by this test).
+/// (0.819 = 371/453 on 2025-11-25; see the table printed by this test).
 /// Raise it when the engine improves.
 const SOFT_AGREEMENT_FLOOR: f64 = 0.80;
 
