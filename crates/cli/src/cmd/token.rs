@@ -59,7 +59,10 @@ pub fn run(c: Command) -> anyhow::Result<ExitCode> {
             if json {
                 println!("{}", serde_json::to_string_pretty(&tokens)?);
             } else {
-                println!("{:>4}  {:<24}  {:<8}  {:<13}  last used (ms)", "id", "name", "revoked", "created (ms)");
+                println!(
+                    "{:>4}  {:<24}  {:<8}  {:<13}  last used (ms)",
+                    "id", "name", "revoked", "created (ms)"
+                );
                 for t in tokens {
                     println!(
                         "{:>4}  {:<24}  {:<8}  {:<13}  {}",
@@ -67,7 +70,9 @@ pub fn run(c: Command) -> anyhow::Result<ExitCode> {
                         t.name,
                         if t.revoked { "yes" } else { "no" },
                         t.created_at_ms,
-                        t.last_used_at_ms.map(|v| v.to_string()).unwrap_or_else(|| "never".into())
+                        t.last_used_at_ms
+                            .map(|v| v.to_string())
+                            .unwrap_or_else(|| "never".into())
                     );
                 }
             }
