@@ -2,6 +2,7 @@
 //! and show the candidates with coordinates, admin path, score and reasons.
 //! `--json` prints the full resolution for scripts.
 use anyhow::Context;
+use std::io::Write;
 use std::process::ExitCode;
 use vigie_core::place::{GeoCandidate, GeoContext, GeoResolution, Geocoder, ToponymQuery};
 
@@ -51,16 +52,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
     };
     let r = g.resolve(&query);
-    if args.json {
+    let text = if args.json {
         let mut v = serde_json::to_value(&r)?;
         if let Some(o) = v.as_object_mut() {
             o.insert("gazetteer".into(), g.version().into());
             o.insert("attribution".into(), vigie_geo::ATTRIBUTION.into());
         }
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        format!("{}\n", serde_json::to_string_pretty(&v)?)
     } else {
-        print!("{}", human(&r));
-        println!("({}; {})", g.version(), vigie_geo::ATTRIBUTION);
+        format!(
+            "{}({}; {})\n",
+            human(&r),
+            g.version(),
+            vigie_geo::ATTRIBUTION
+        )
+    };
+    // A closed pipe (`| head`) ends the output quietly; other errors are reported.
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(e).context("writing the answer");
+        }
     }
     Ok(if r.best.is_some() {
         ExitCode::SUCCESS
