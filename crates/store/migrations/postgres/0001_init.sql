@@ -91,7 +91,9 @@ CREATE TABLE clusters (
     search             TEXT NOT NULL
 );
 CREATE INDEX clusters_day ON clusters (day);
-CREATE INDEX clusters_recent ON clusters (day DESC NULLS LAST, id DESC);
+-- Newest-first lists and counts walk this (hidden merged events have corroboration 0).
+CREATE INDEX clusters_recent ON clusters (day DESC NULLS LAST, id DESC) WHERE corroboration > 0;
+CREATE INDEX clusters_weekly ON clusters (day, fatalities) WHERE corroboration > 0;
 CREATE INDEX clusters_country ON clusters (country_lc, day);
 CREATE INDEX clusters_admin1 ON clusters (admin1_lc, day);
 CREATE INDEX clusters_type ON clusters (event_type, day);

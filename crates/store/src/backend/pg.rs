@@ -32,9 +32,14 @@ impl PgDb {
                     format!("{schema:?} must be [A-Za-z0-9_]"),
                 ));
             }
-            client.batch_execute(&format!(
-                "CREATE SCHEMA IF NOT EXISTS {schema}; SET search_path TO {schema}, public"
-            ))?;
+            // `IF NOT EXISTS` races when workers start together: serialize
+            // it (separate statements: one multi-statement query would be
+            // one transaction, committed only after the unlock).
+            client.batch_execute("SELECT pg_advisory_lock(7661)")?;
+            let created = client.batch_execute(&format!("CREATE SCHEMA IF NOT EXISTS {schema}"));
+            client.batch_execute("SELECT pg_advisory_unlock(7661)")?;
+            created?;
+            client.batch_execute(&format!("SET search_path TO {schema}, public"))?;
         }
         client.batch_execute("SET client_min_messages TO warning")?;
         Ok(PgDb {
