@@ -41,7 +41,10 @@ fn is_dateline(folded: &str, m: &DateMention) -> bool {
         return false;
     }
     let after = folded.get(m.end..).unwrap_or("").trim_start();
-    after.starts_with('-') || after.starts_with(':') || after.starts_with("(afp)") || after.starts_with("(reuters)")
+    after.starts_with('-')
+        || after.starts_with(':')
+        || after.starts_with("(afp)")
+        || after.starts_with("(reuters)")
 }
 
 /// A toponym with its place in both coordinate systems and its resolution.

@@ -43,7 +43,11 @@ fn background_rank(k: BackgroundKind) -> u8 {
 }
 
 /// Builds the frames of a document.
-pub fn frames(ann: &Annotations<'_>, folded: &str, published: Option<jiff::civil::Date>) -> Vec<Frame> {
+pub fn frames(
+    ann: &Annotations<'_>,
+    folded: &str,
+    published: Option<jiff::civil::Date>,
+) -> Vec<Frame> {
     let mut out: Vec<Frame> = Vec::new();
     for (si, s) in ann.sents.iter().enumerate() {
         let triggers: Vec<Trigger> = within(&ann.triggers, s.fstart, s.fend, |t| t.start).to_vec();
@@ -118,7 +122,10 @@ pub fn frames(ann: &Annotations<'_>, folded: &str, published: Option<jiff::civil
 }
 
 fn words_between(folded: &str, a: usize, b: usize) -> usize {
-    folded.get(a.min(b)..b).map(|g| g.split_whitespace().count()).unwrap_or(usize::MAX)
+    folded
+        .get(a.min(b)..b)
+        .map(|g| g.split_whitespace().count())
+        .unwrap_or(usize::MAX)
 }
 
 /// "a annoncé jeudi", "said on Thursday": a date right after an attribution verb.
@@ -133,7 +140,10 @@ pub fn assemble(ann: &Annotations<'_>, frames: &[Frame]) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     let mut current: Option<usize> = None; // index into units of the open event
     for (fi, f) in frames.iter().enumerate() {
-        if let Some(kind) = f.background.or_else(|| recalled_earlier(ann, frames, &units, f)) {
+        if let Some(kind) = f
+            .background
+            .or_else(|| recalled_earlier(ann, frames, &units, f))
+        {
             units.push(Unit::Mention { frame: fi, kind });
             continue;
         }
@@ -156,7 +166,12 @@ pub fn assemble(ann: &Annotations<'_>, frames: &[Frame]) -> Vec<Unit> {
 
 /// A frame dated weeks before an event already found recalls the past
 /// ("Ten soldiers had been killed on 3 September in Guiré").
-fn recalled_earlier(ann: &Annotations<'_>, frames: &[Frame], units: &[Unit], f: &Frame) -> Option<BackgroundKind> {
+fn recalled_earlier(
+    ann: &Annotations<'_>,
+    frames: &[Frame],
+    units: &[Unit],
+    f: &Frame,
+) -> Option<BackgroundKind> {
     let date = f.date.and_then(|d| ann.dates[d].resolved)?;
     let earlier = units.iter().any(|u| match u {
         Unit::Event(members) => members

@@ -44,9 +44,36 @@ const ACTIVE_AUX: &[&str] = &[
 ];
 /// Death words whose subject is the dead ("ont trouvé la mort", "dead").
 const INTRANSITIVE_DEATH: &[&str] = &[
-    "mort", "morts", "peri", "perdu la vie", "deces", "victime", "victimes", "pertes", "pertes humaines",
-    "importantes pertes", "lourdes pertes", "dead", "deaths", "fatalities", "casualties", "heavy losses",
-    "lost their lives", "trouve la mort", "ont peri", "bilan",
+    "mort",
+    "morts",
+    "peri",
+    "perdu la vie",
+    "deces",
+    "victime",
+    "victimes",
+    "pertes",
+    "pertes humaines",
+    "importantes pertes",
+    "lourdes pertes",
+    "dead",
+    "deaths",
+    "fatalities",
+    "casualties",
+    "heavy losses",
+    "lost their lives",
+    "trouve la mort",
+    "ont peri",
+    "bilan",
+];
+/// Words that introduce a part of a toll already counted ("dont trois enfants").
+const SUBSET_WORDS: &[&str] = &[
+    "including",
+    "among",
+    "dont",
+    "parmi",
+    "notamment",
+    "incluant",
+    "y",
 ];
 const ARTICLES: &[&str] = &[
     "des",
@@ -63,6 +90,7 @@ const ARTICLES: &[&str] = &[
     "a",
     "an",
     "unknown",
+    "unidentified",
     "suspected",
     "presumed",
     "presumes",
@@ -130,6 +158,19 @@ impl<'a> Coder<'a> {
         false
     }
 
+    /// "…, police said", "selon l'armée": the actor speaks, it is not a party.
+    fn is_attribution_source(&self, h: &ActorHit) -> bool {
+        self.ann
+            .cues
+            .iter()
+            .filter(|c| c.info.label.is_some())
+            .any(|c| {
+                (h.end <= c.start && c.start - h.end <= 2)
+                    || (c.end <= h.start && h.start - c.end <= 12)
+                    || (c.start <= h.start && h.end <= c.end)
+            })
+    }
+
     /// Agents and targets of the frame's anchor trigger, in text order.
     fn roles(&self, f: &Frame, anchor: &Trigger) -> (Vec<ActorHit>, Vec<ActorHit>) {
         let s = &self.ann.sents[f.sent];
@@ -137,7 +178,10 @@ impl<'a> Coder<'a> {
         let mut targets = Vec::new();
         let victim_subject =
             anchor.class == TriggerClass::Kill && self.death_subject_is_victim(anchor, s.fstart);
-        for h in within(&self.ann.actors, s.fstart, s.fend, |h| h.start) {
+        for h in within(&self.ann.actors, s.fstart, s.fend, |h| h.start)
+            .iter()
+            .filter(|h| !self.is_attribution_source(h))
+        {
             let before: Vec<&str> = self
                 .words_before(h.start, 4, s.fstart)
                 .into_iter()
@@ -164,21 +208,55 @@ impl<'a> Coder<'a> {
     /// Who the act falls on: the nearest person or place hit after the act
     /// ("attacked the village of …"), or before a death said in the passive
     /// ("two soldiers were killed"). Returns (armed, civilian).
-    fn hit_side(&self, f: &Frame, anchor: &Trigger, victim_subject: bool, targets: &[ActorHit]) -> (bool, bool) {
+    fn hit_side(
+        &self,
+        f: &Frame,
+        anchor: &Trigger,
+        victim_subject: bool,
+        targets: &[ActorHit],
+    ) -> (bool, bool) {
         let s = &self.ann.sents[f.sent];
-        let armed_kind = |k: ActorKind| !matches!(k, ActorKind::Civilians | ActorKind::Protesters | ActorKind::Rioters);
+        let armed_kind = |k: ActorKind| {
+            !matches!(
+                k,
+                ActorKind::Civilians | ActorKind::Protesters | ActorKind::Rioters
+            )
+        };
         // (position, armed, civilian) of each candidate.
-        let mut cands: Vec<(usize, bool, bool)> = within(&self.ann.victims, s.fstart, s.fend, |v| v.start)
-            .iter()
-            .map(|v| (v.start, v.class.is_armed(), v.class.is_civilian()))
-            .collect();
+        // The agent ("killed by unknown gunmen") is not who was hit.
+        let is_agent = |start: usize| {
+            let before: Vec<&str> = self
+                .words_before(start, 4, s.fstart)
+                .into_iter()
+                .rev()
+                .skip_while(|w| ARTICLES.contains(w))
+                .take(1)
+                .collect();
+            before.iter().any(|w| AGENT_WORDS.contains(w))
+        };
+        let mut cands: Vec<(usize, bool, bool)> =
+            within(&self.ann.victims, s.fstart, s.fend, |v| v.start)
+                .iter()
+                .filter(|v| !is_agent(v.start))
+                .map(|v| (v.start, v.class.is_armed(), v.class.is_civilian()))
+                .collect();
         for h in targets {
             let k = self.actors.kind(h.id);
             cands.push((h.start, armed_kind(k), k == ActorKind::Civilians));
         }
-        let after = cands.iter().filter(|c| c.0 >= anchor.end).min_by_key(|c| c.0);
-        let before = cands.iter().filter(|c| c.0 < anchor.start).max_by_key(|c| c.0);
-        let pick = if victim_subject { before.or(after) } else { after };
+        let after = cands
+            .iter()
+            .filter(|c| c.0 >= anchor.end)
+            .min_by_key(|c| c.0);
+        let before = cands
+            .iter()
+            .filter(|c| c.0 < anchor.start)
+            .max_by_key(|c| c.0);
+        let pick = if victim_subject {
+            before.or(after)
+        } else {
+            after
+        };
         match pick {
             Some(&(_, armed, civilian)) => (armed, civilian),
             None => (false, false),
@@ -265,7 +343,10 @@ impl<'a> Coder<'a> {
             // Nothing said in the main sentence: the first person hit later in the event.
             if let Some(v) = members.iter().skip(1).find_map(|&m| {
                 let s = &self.ann.sents[self.frames[m].sent];
-                within(&self.ann.victims, s.fstart, s.fend, |v| v.start).iter().find(|v| v.class.is_person()).copied()
+                within(&self.ann.victims, s.fstart, s.fend, |v| v.start)
+                    .iter()
+                    .find(|v| v.class.is_person())
+                    .copied()
             }) {
                 target_armed = v.class.is_armed();
                 target_civilian = v.class.is_civilian();
@@ -357,18 +438,31 @@ impl<'a> Coder<'a> {
 
     /// Whether the main sentence names only unarmed people (no armed actor or victim).
     fn only_civilian_parties(&self, members: &[usize]) -> bool {
-        let Some(&m) = members.first() else { return false };
+        let Some(&m) = members.first() else {
+            return false;
+        };
         let s = &self.ann.sents[self.frames[m].sent];
         let hits = within(&self.ann.actors, s.fstart, s.fend, |h| h.start);
         let victims = within(&self.ann.victims, s.fstart, s.fend, |v| v.start);
-        let armed_actor = hits.iter().any(|h| !matches!(self.actors.kind(h.id), ActorKind::Civilians | ActorKind::Protesters | ActorKind::Rioters));
+        let armed_actor = hits.iter().any(|h| {
+            !matches!(
+                self.actors.kind(h.id),
+                ActorKind::Civilians | ActorKind::Protesters | ActorKind::Rioters
+            )
+        });
         let armed_victim = victims.iter().any(|v| v.class.is_armed());
-        let civilians = victims.iter().any(|v| v.class == VictimClass::Civilian) || hits.iter().any(|h| self.actors.kind(h.id) == ActorKind::Civilians);
+        let civilians = victims.iter().any(|v| v.class == VictimClass::Civilian)
+            || hits
+                .iter()
+                .any(|h| self.actors.kind(h.id) == ActorKind::Civilians);
         civilians && !armed_actor && !armed_victim
     }
 
     fn main_has(&self, members: &[usize], class: TriggerClass) -> bool {
-        members.first().map(|&m| self.frames[m].triggers.iter().any(|t| t.class == class)).unwrap_or(false)
+        members
+            .first()
+            .map(|&m| self.frames[m].triggers.iter().any(|t| t.class == class))
+            .unwrap_or(false)
     }
 
     fn frames_have(&self, members: &[usize], classes: &[TriggerClass]) -> bool {
@@ -421,7 +515,11 @@ impl<'a> Coder<'a> {
         }
         // "found and defused an IED": the weapon was not used.
         if trig.class == TriggerClass::Ied {
-            if let Some(d) = main.triggers.iter().find(|t| t.class == TriggerClass::Defuse) {
+            if let Some(d) = main
+                .triggers
+                .iter()
+                .find(|t| t.class == TriggerClass::Defuse)
+            {
                 trig = *d;
             }
         }
@@ -774,6 +872,14 @@ impl<'a> Coder<'a> {
                 let Some(q) = self.attach_quantity(t, qs, s.fstart) else {
                     continue;
                 };
+                // "19 people, including 5 women": the part is not another figure.
+                let part_of_total = self
+                    .words_before(q.start, 2, s.fstart)
+                    .iter()
+                    .any(|w| SUBSET_WORDS.contains(w));
+                if part_of_total {
+                    continue;
+                }
                 let victims = self
                     .victim_after(q.end)
                     .map(|c| format!("{c:?}").to_lowercase());
@@ -1018,7 +1124,13 @@ fn conservative_fatalities(figures: &[FigureClaim]) -> (Field<u32>, ()) {
         .filter(|(k, _)| k.as_str() != "unspecified")
         .map(|(_, g)| g.0)
         .sum();
-    let total = unspecified.max(specific);
+    // Several tolls of one event: ACLED's conservative rule keeps the lowest
+    // (a per-group count and an overall toll from another source disagree).
+    let total = match (unspecified, specific) {
+        (0, s) => s,
+        (u, 0) => u,
+        (u, s) => u.min(s),
+    };
     let evidence: Vec<Evidence> = by_group.into_values().flat_map(|g| g.1).collect();
     (Field::new(total, evidence, 0.8), ())
 }

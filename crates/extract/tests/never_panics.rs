@@ -31,7 +31,11 @@ fn check(doc: &Document) {
             .chain(&e.fatalities.evidence)
             .chain(std::iter::once(&e.trigger));
         for ev in spans {
-            assert!(ev.span.start <= ev.span.end && ev.span.end <= n, "span {:?} outside {n} bytes", ev.span);
+            assert!(
+                ev.span.start <= ev.span.end && ev.span.end <= n,
+                "span {:?} outside {n} bytes",
+                ev.span
+            );
         }
     }
 }
@@ -39,11 +43,67 @@ fn check(doc: &Document) {
 /// Words that make the engine work hard: triggers, actors, dates, numbers, places.
 fn report_words() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
-        "Le", "24", "octobre", "2025", "hier", "dimanche", "dernier", "des", "hommes", "armés", "ont", "attaqué",
-        "le", "village", "de", "Kidal", "Gondam", "tuant", "trois", "civils", "selon", "aurait", "FAMa", "JNIM",
-        "On", "Monday", "gunmen", "killed", "at", "least", "12", "soldiers", "in", "Gao", "(Gao,", "Gao).", "IED",
-        "drone", "frappe", "a", "démenti", "claimed", "«", "»", ",", ".", "\n", "entre", "et", "vingt-deux",
-        "l'armée", "malienne", "manifestants", "dispersés", "Tin-Zaouatene", "Léré", "(", ")", "km", "au", "nord",
+        "Le",
+        "24",
+        "octobre",
+        "2025",
+        "hier",
+        "dimanche",
+        "dernier",
+        "des",
+        "hommes",
+        "armés",
+        "ont",
+        "attaqué",
+        "le",
+        "village",
+        "de",
+        "Kidal",
+        "Gondam",
+        "tuant",
+        "trois",
+        "civils",
+        "selon",
+        "aurait",
+        "FAMa",
+        "JNIM",
+        "On",
+        "Monday",
+        "gunmen",
+        "killed",
+        "at",
+        "least",
+        "12",
+        "soldiers",
+        "in",
+        "Gao",
+        "(Gao,",
+        "Gao).",
+        "IED",
+        "drone",
+        "frappe",
+        "a",
+        "démenti",
+        "claimed",
+        "«",
+        "»",
+        ",",
+        ".",
+        "\n",
+        "entre",
+        "et",
+        "vingt-deux",
+        "l'armée",
+        "malienne",
+        "manifestants",
+        "dispersés",
+        "Tin-Zaouatene",
+        "Léré",
+        "(",
+        ")",
+        "km",
+        "au",
+        "nord",
     ]);
     prop::collection::vec(words, 0..80).prop_map(|w| w.join(" "))
 }

@@ -267,9 +267,17 @@ impl DateLexicon {
         if let Some(day) = self.day(t) {
             let mut j = i + 1;
             // "22 et 27 août", "29 - 31 May": keep the first day.
-            if toks.get(j).map(|t| self.grammar.range_words.contains(&t.text)).unwrap_or(false) {
+            if toks
+                .get(j)
+                .map(|t| self.grammar.range_words.contains(&t.text))
+                .unwrap_or(false)
+            {
                 // "27 et 31 mars", "27 et le 31 mars", "29 and the 31st of May".
-                let k = if toks.get(j + 1).map(|t| matches!(t.text, "le" | "the")).unwrap_or(false) {
+                let k = if toks
+                    .get(j + 1)
+                    .map(|t| matches!(t.text, "le" | "the"))
+                    .unwrap_or(false)
+                {
                     j + 2
                 } else {
                     j + 1

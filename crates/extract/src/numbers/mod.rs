@@ -222,7 +222,7 @@ impl NumberLexicon {
                 end: toks[next - 1].end,
                 value,
                 high: None,
-                approximate: kind == NumberKind::Approx,
+                approximate: kind == NumberKind::Approx || kind == NumberKind::Vague,
                 vague: kind == NumberKind::Vague,
                 article,
                 zero: false,
