@@ -44,7 +44,8 @@ CREATE TABLE jobs (
     finished_at_ms INTEGER,
     PRIMARY KEY (document_id, run_id)
 );
-CREATE INDEX jobs_by_state ON jobs (run_id, state, document_id);
+-- Only pending jobs: claiming the next one stays O(log n) however many are done.
+CREATE INDEX jobs_pending ON jobs (run_id, document_id) WHERE state = 'pending';
 
 CREATE TABLE extractions (
     id            INTEGER PRIMARY KEY,
