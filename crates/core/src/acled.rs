@@ -46,7 +46,11 @@ pub const VIGIE_COLUMNS: [&str; 4] = ["claim", "source_cue", "doc_id", "confiden
 
 /// All header names of an `acled-csv` row.
 pub fn header() -> Vec<&'static str> {
-    ACLED_COLUMNS.iter().chain(VIGIE_COLUMNS.iter()).copied().collect()
+    ACLED_COLUMNS
+        .iter()
+        .chain(VIGIE_COLUMNS.iter())
+        .copied()
+        .collect()
 }
 
 /// What a row needs beyond the event itself.
@@ -62,14 +66,19 @@ pub struct RowContext<'a> {
 pub fn record(event: &Event, ctx: &RowContext<'_>) -> Vec<String> {
     let place = event.place_best();
     let opt = |s: Option<&str>| s.unwrap_or_default().to_string();
-    let actor_name = |a: &Option<crate::ActorRef>| {
-        a.as_ref().map(|a| a.canonical.clone()).unwrap_or_default()
-    };
+    let actor_name =
+        |a: &Option<crate::ActorRef>| a.as_ref().map(|a| a.canonical.clone()).unwrap_or_default();
     let actor_inter = |a: &Option<crate::ActorRef>| {
-        a.as_ref().and_then(|a| a.inter).map(|i| i.code().to_string()).unwrap_or_default()
+        a.as_ref()
+            .and_then(|a| a.inter)
+            .map(|i| i.code().to_string())
+            .unwrap_or_default()
     };
     let assoc = |v: &[crate::ActorRef]| {
-        v.iter().map(|a| a.canonical.as_str()).collect::<Vec<_>>().join("; ")
+        v.iter()
+            .map(|a| a.canonical.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
     };
     let (date, year) = match event.event_date.value {
         Some(d) => (d.to_string(), d.year().to_string()),
@@ -79,7 +88,11 @@ pub fn record(event: &Event, ctx: &RowContext<'_>) -> Vec<String> {
         .place
         .value
         .as_ref()
-        .map(|p| place.map(|pl| pl.name.clone()).unwrap_or_else(|| p.written.clone()))
+        .map(|p| {
+            place
+                .map(|pl| pl.name.clone())
+                .unwrap_or_else(|| p.written.clone())
+        })
         .unwrap_or_default();
     let mut row = vec![
         event.id.clone(),
@@ -96,17 +109,31 @@ pub fn record(event: &Event, ctx: &RowContext<'_>) -> Vec<String> {
         assoc(&event.assoc_actor_2),
         actor_inter(&event.actor2.value),
         event.interaction.map(|i| i.to_string()).unwrap_or_default(),
-        if event.civilian_targeting.value { "Civilian targeting".into() } else { String::new() },
-        place.and_then(|p| p.iso_numeric).map(|n| n.to_string()).unwrap_or_default(),
+        if event.civilian_targeting.value {
+            "Civilian targeting".into()
+        } else {
+            String::new()
+        },
+        place
+            .and_then(|p| p.iso_numeric)
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
         opt(place.and_then(|p| p.region.as_deref())),
         opt(place.map(|p| p.country.as_str())),
         opt(place.and_then(|p| p.admin1.as_deref())),
         opt(place.and_then(|p| p.admin2.as_deref())),
         opt(place.and_then(|p| p.admin3.as_deref())),
         location,
-        place.map(|p| format!("{:.4}", p.latitude)).unwrap_or_default(),
-        place.map(|p| format!("{:.4}", p.longitude)).unwrap_or_default(),
-        event.geo_precision.map(|g| g.code().to_string()).unwrap_or_default(),
+        place
+            .map(|p| format!("{:.4}", p.latitude))
+            .unwrap_or_default(),
+        place
+            .map(|p| format!("{:.4}", p.longitude))
+            .unwrap_or_default(),
+        event
+            .geo_precision
+            .map(|g| g.code().to_string())
+            .unwrap_or_default(),
         opt(ctx.source),
         String::new(),
         event.notes.clone(),
@@ -115,7 +142,14 @@ pub fn record(event: &Event, ctx: &RowContext<'_>) -> Vec<String> {
         ctx.timestamp.to_string(),
     ];
     row.push(event.claim.modality.to_string());
-    row.push(event.claim.source_cue.as_ref().map(|e| e.text.clone()).unwrap_or_default());
+    row.push(
+        event
+            .claim
+            .source_cue
+            .as_ref()
+            .map(|e| e.text.clone())
+            .unwrap_or_default(),
+    );
     row.push(event.doc_id.clone());
     row.push(format!("{:.2}", event.confidence));
     debug_assert_eq!(row.len(), ACLED_COLUMNS.len() + VIGIE_COLUMNS.len());

@@ -47,7 +47,10 @@ impl Modality {
     }
 
     pub fn from_key(s: &str) -> Option<Modality> {
-        Modality::ALL.iter().copied().find(|m| m.as_str().eq_ignore_ascii_case(s.trim()))
+        Modality::ALL
+            .iter()
+            .copied()
+            .find(|m| m.as_str().eq_ignore_ascii_case(s.trim()))
     }
 }
 
@@ -72,7 +75,12 @@ pub struct Claim {
 
 impl Claim {
     pub fn asserted() -> Self {
-        Claim { modality: Modality::Asserted, source: None, source_cue: None, modality_cue: None }
+        Claim {
+            modality: Modality::Asserted,
+            source: None,
+            source_cue: None,
+            modality_cue: None,
+        }
     }
 }
 

@@ -37,10 +37,18 @@ pub struct Document {
 
 impl Document {
     pub fn text(meta: DocMeta, raw: impl Into<Vec<u8>>) -> Self {
-        Document { meta, raw: raw.into(), kind: ContentKind::Text }
+        Document {
+            meta,
+            raw: raw.into(),
+            kind: ContentKind::Text,
+        }
     }
     pub fn html(meta: DocMeta, raw: impl Into<Vec<u8>>) -> Self {
-        Document { meta, raw: raw.into(), kind: ContentKind::Html }
+        Document {
+            meta,
+            raw: raw.into(),
+            kind: ContentKind::Html,
+        }
     }
 }
 
@@ -72,9 +80,15 @@ impl Language {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "lowercase")]
 pub enum LanguageVerdict {
-    Supported { language: Language, confidence: f32 },
+    Supported {
+        language: Language,
+        confidence: f32,
+    },
     /// Another language (or none): the document is not parsed as fr/en.
-    Unsupported { detected: Option<String>, reason: String },
+    Unsupported {
+        detected: Option<String>,
+        reason: String,
+    },
 }
 
 impl LanguageVerdict {

@@ -22,7 +22,11 @@ pub struct Field<T> {
 
 impl<T> Field<T> {
     pub fn new(value: T, evidence: Vec<Evidence>, confidence: f32) -> Self {
-        Field { value, evidence, confidence: confidence.clamp(0.0, 1.0) }
+        Field {
+            value,
+            evidence,
+            confidence: confidence.clamp(0.0, 1.0),
+        }
     }
     /// A value with no evidence in the text (a default or an inference).
     pub fn inferred(value: T, confidence: f32) -> Self {
@@ -136,7 +140,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn info(code: &str, message: impl Into<String>) -> Self {
-        Diagnostic { level: DiagnosticLevel::Info, code: code.into(), message: message.into(), span: None }
+        Diagnostic {
+            level: DiagnosticLevel::Info,
+            code: code.into(),
+            message: message.into(),
+            span: None,
+        }
     }
     pub fn warning(code: &str, message: impl Into<String>) -> Self {
         Diagnostic {
@@ -147,7 +156,12 @@ impl Diagnostic {
         }
     }
     pub fn error(code: &str, message: impl Into<String>) -> Self {
-        Diagnostic { level: DiagnosticLevel::Error, code: code.into(), message: message.into(), span: None }
+        Diagnostic {
+            level: DiagnosticLevel::Error,
+            code: code.into(),
+            message: message.into(),
+            span: None,
+        }
     }
 }
 

@@ -25,8 +25,8 @@ pub use actor::ActorRef;
 pub use claim::{Claim, FigureClaim, Modality};
 pub use document::{ContentKind, Decoding, DocMeta, Document, Language, LanguageVerdict};
 pub use event::{
-    Diagnostic, DiagnosticLevel, DocumentExtraction, Event, EventPlace, Field, Mention, MentionKind,
-    Toponym,
+    Diagnostic, DiagnosticLevel, DocumentExtraction, Event, EventPlace, Field, Mention,
+    MentionKind, Toponym,
 };
 pub use place::{
     haversine_km, GeoCandidate, GeoContext, GeoResolution, Geocoder, Place, RelativeOffset,

@@ -57,7 +57,10 @@ pub struct ToponymQuery {
 
 impl ToponymQuery {
     pub fn new(name: impl Into<String>) -> Self {
-        ToponymQuery { name: name.into(), ..Default::default() }
+        ToponymQuery {
+            name: name.into(),
+            ..Default::default()
+        }
     }
 }
 

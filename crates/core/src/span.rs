@@ -16,7 +16,10 @@ pub struct Span {
 impl Span {
     pub fn new(start: usize, end: usize) -> Self {
         debug_assert!(start <= end, "span start after end");
-        Span { start, end: end.max(start) }
+        Span {
+            start,
+            end: end.max(start),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -53,6 +56,9 @@ pub struct Evidence {
 
 impl Evidence {
     pub fn new(span: Span, text: impl Into<String>) -> Self {
-        Evidence { span, text: text.into() }
+        Evidence {
+            span,
+            text: text.into(),
+        }
     }
 }

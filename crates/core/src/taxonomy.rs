@@ -119,8 +119,12 @@ impl SubEventType {
             ArmedClash | GovernmentRegainsTerritory | NonStateActorOvertakesTerritory => {
                 EventType::Battles
             }
-            ChemicalWeapon | AirDroneStrike | SuicideBomb | ShellingArtilleryMissileAttack
-            | RemoteExplosiveLandmineIed | Grenade => EventType::ExplosionsRemoteViolence,
+            ChemicalWeapon
+            | AirDroneStrike
+            | SuicideBomb
+            | ShellingArtilleryMissileAttack
+            | RemoteExplosiveLandmineIed
+            | Grenade => EventType::ExplosionsRemoteViolence,
             SexualViolence | Attack | AbductionForcedDisappearance => {
                 EventType::ViolenceAgainstCivilians
             }
@@ -159,7 +163,11 @@ impl SubEventType {
         }
         let want: String = key.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
         SubEventType::ALL.iter().copied().find(|s| {
-            let l: String = s.as_str().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+            let l: String = s
+                .as_str()
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .collect();
             l.eq_ignore_ascii_case(&want)
         })
     }
@@ -267,7 +275,10 @@ mod tests {
 
     #[test]
     fn interaction_smaller_digit_first() {
-        assert_eq!(interaction(Some(Inter::Civilians), Some(Inter::RebelGroups)), Some(27));
+        assert_eq!(
+            interaction(Some(Inter::Civilians), Some(Inter::RebelGroups)),
+            Some(27)
+        );
         assert_eq!(interaction(Some(Inter::Protesters), None), Some(60));
         assert_eq!(interaction(None, None), None);
     }

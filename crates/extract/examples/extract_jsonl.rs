@@ -12,7 +12,9 @@ use std::sync::Arc;
 use vigie_text::input::{read_bytes, InputFormat, InputItem, DEFAULT_MAX_BYTES};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).ok_or("usage: extract_jsonl FILE.jsonl")?;
+    let path = std::env::args()
+        .nth(1)
+        .ok_or("usage: extract_jsonl FILE.jsonl")?;
     let bytes = std::fs::read(&path)?;
     let t0 = std::time::Instant::now();
     let geocoder: Arc<dyn vigie_core::Geocoder> = vigie_geo::try_shared()?;
@@ -22,7 +24,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut text_bytes = 0usize;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for item in read_bytes(&path, bytes, InputFormat::JsonLines, &Default::default(), DEFAULT_MAX_BYTES) {
+    for item in read_bytes(
+        &path,
+        bytes,
+        InputFormat::JsonLines,
+        &Default::default(),
+        DEFAULT_MAX_BYTES,
+    ) {
         match item {
             InputItem::Document(doc) => {
                 text_bytes += doc.raw.len();

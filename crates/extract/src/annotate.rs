@@ -259,7 +259,6 @@ pub fn annotate<'p>(
             }
         })
         .collect();
-    let mut quantities = quantities;
     quantities.sort_by_key(|q| q.start);
     Annotations {
         sents,

@@ -210,31 +210,23 @@ fn differs(ann: &Annotations<'_>, frames: &[Frame], members: &[usize], f: &Frame
     let event_place = members.iter().filter_map(|&m| frames[m].place).next();
     if let (Some(a), Some(b), true) = (event_place, f.place, violent) {
         let (pa, pb) = (&ann.topos[a], &ann.topos[b]);
-        match (pa.resolution.best.as_ref(), pb.resolution.best.as_ref()) {
-            (Some(x), Some(y)) => {
-                let d = haversine_km(
-                    x.place.latitude,
-                    x.place.longitude,
-                    y.place.latitude,
-                    y.place.longitude,
-                );
-                let radius = pa
-                    .resolution
+        if let (Some(x), Some(y)) = (pa.resolution.best.as_ref(), pb.resolution.best.as_ref()) {
+            let d = haversine_km(
+                x.place.latitude,
+                x.place.longitude,
+                y.place.latitude,
+                y.place.longitude,
+            );
+            let radius_of = |p: &crate::annotate::Topo| {
+                p.resolution
                     .precision
                     .unwrap_or(GeoPrecision::Near)
                     .radius_km()
-                    .max(
-                        pb.resolution
-                            .precision
-                            .unwrap_or(GeoPrecision::Near)
-                            .radius_km(),
-                    );
-                // A new place with its own date-less violent sentence is a new event only when far.
-                if d > radius && f.date.is_some() {
-                    return true;
-                }
+            };
+            // A new place far away, with its own date, is another happening.
+            if d > radius_of(pa).max(radius_of(pb)) && f.date.is_some() {
+                return true;
             }
-            _ => {}
         }
     }
     false

@@ -25,6 +25,14 @@ use crate::toponyms::PlaceCue;
 use crate::triggers::{Trigger, TriggerClass};
 use crate::victims::VictimClass;
 
+/// actor1, assoc_actor_1, actor2, assoc_actor_2.
+type ActorRoles = (
+    Field<Option<ActorRef>>,
+    Vec<ActorRef>,
+    Field<Option<ActorRef>>,
+    Vec<ActorRef>,
+);
+
 /// Everything coding reads about one document.
 pub struct Coder<'a> {
     pub prepared: &'a Prepared,
@@ -638,12 +646,7 @@ impl<'a> Coder<'a> {
         country: Option<&str>,
         date: Option<Date>,
         target_civilian: bool,
-    ) -> (
-        Field<Option<ActorRef>>,
-        Vec<ActorRef>,
-        Field<Option<ActorRef>>,
-        Vec<ActorRef>,
-    ) {
+    ) -> ActorRoles {
         use vigie_core::EventType as E;
         let kind = |h: &ActorHit| self.actors.kind(h.id);
         let armed = |h: &&ActorHit| {
@@ -941,16 +944,12 @@ impl<'a> Coder<'a> {
                         && x.start != t.start
                 })
         };
-        let before = qs
-            .iter()
-            .filter(ok)
-            .filter(|q| {
-                q.end <= t.start
-                    && self.words_between(q.end, t.start).len() <= 7
-                    && !clause_break(q.end, t.start)
-                    && !other_trigger_between(q.end, t.start)
-            })
-            .last();
+        let before = qs.iter().rev().filter(ok).find(|q| {
+            q.end <= t.start
+                && self.words_between(q.end, t.start).len() <= 7
+                && !clause_break(q.end, t.start)
+                && !other_trigger_between(q.end, t.start)
+        });
         let after = qs.iter().filter(ok).find(|q| {
             q.start >= t.end
                 && self.words_between(t.end, q.start).len() <= 3

@@ -83,10 +83,9 @@ pub fn clean(html: &str) -> CleanHtml {
     let scopes = ["article", "main", "body"];
     for scope in scopes {
         if let Some(out) = scan(html, &lower, Some(scope)) {
-            if out.text.trim().chars().count() >= 200 || scope == "body" {
-                if !out.text.trim().is_empty() {
-                    return out;
-                }
+            let long_enough = out.text.trim().chars().count() >= 200 || scope == "body";
+            if long_enough && !out.text.trim().is_empty() {
+                return out;
             }
         }
     }

@@ -16,7 +16,7 @@ pub struct Period {
 
 impl Period {
     fn contains(&self, date: Date) -> bool {
-        self.from.map_or(true, |f| date >= f) && self.to.map_or(true, |t| date < t)
+        self.from.is_none_or(|f| date >= f) && self.to.is_none_or(|t| date < t)
     }
 }
 
@@ -78,7 +78,7 @@ impl PeriodTable {
             .periods
             .iter()
             .rev()
-            .find(|p| p.from.map_or(true, |f| f <= date));
+            .find(|p| p.from.is_none_or(|f| f <= date));
         before.or(self.periods.first())
     }
 

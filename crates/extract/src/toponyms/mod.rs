@@ -131,7 +131,7 @@ fn cap_words(clean: &str, start: usize, end: usize) -> Vec<CapWord> {
         let word_start = prev
             .map(|p| !(p.is_alphanumeric() || p == '-' || p == '\'' || p == '’'))
             .unwrap_or(true);
-        if word_start && (c.is_uppercase() || (c.is_ascii_digit() && false)) {
+        if word_start && c.is_uppercase() {
             let mut j = i + c.len_utf8();
             let mut last = c;
             while let Some(&(k, d)) = iter.peek() {
@@ -194,7 +194,7 @@ pub fn find(
         while j < words.len() && j - i < 4 && adjacent(clean, &words[j - 1], &words[j]) {
             j += 1;
         }
-        let mut found = false;
+        let mut next: Option<usize> = None;
         // Longest known sub-run, leftmost first.
         'outer: for len in (1..=j - i).rev() {
             for s in i..=j - len {
@@ -216,15 +216,12 @@ pub fn find(
                         admin_path: false,
                         in_list: false,
                     });
-                    i = s + len;
-                    found = true;
+                    next = Some(s + len);
                     break 'outer;
                 }
             }
         }
-        if !found {
-            i += 1;
-        }
+        i = next.unwrap_or(i + 1);
     }
     mark_lists_and_paths(clean, &mut out);
     out
