@@ -248,7 +248,12 @@ pub(crate) fn extract_all(
 
 pub(crate) fn extract_one(x: &Extractor, doc: &Document) -> PredictedDocument {
     match catch_unwind(AssertUnwindSafe(|| x.extract(doc))) {
-        Ok(extraction) => PredictedDocument::from_extraction(&extraction),
+        Ok(extraction) => {
+            // Keyed by the id vigie was given, whatever the extraction calls it.
+            let mut p = PredictedDocument::from_extraction(&extraction);
+            p.doc_id = doc.meta.id.clone();
+            p
+        }
         Err(payload) => {
             let msg = payload
                 .downcast_ref::<&str>()
