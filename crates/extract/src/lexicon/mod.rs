@@ -9,7 +9,7 @@
 
 pub mod data;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use vigie_text::fold::fold_str;
 
 use crate::ExtractError;
@@ -63,6 +63,9 @@ impl<T> PhraseSet<T> {
         }
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            // A DFA costs memory at build time (lexicons are small) and
+            // searches fastest: the automata run over every document.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| ExtractError::Lexicon {
                 file: file.into(),
