@@ -94,3 +94,21 @@ fn a_csv_without_acled_columns_is_a_clear_error() {
             "missing column(s) event_date, year",
         ));
 }
+
+#[test]
+fn runs_the_real_extractor_on_every_document() {
+    let out = vigie()
+        .args(["eval", "--json", "-j", "2"])
+        .arg(fixture("news_gold.jsonl"))
+        .arg(fixture("acled_gold.csv"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for set in v.as_array().unwrap() {
+        let r = &set["report"];
+        assert_eq!(r["documents_failed"], 0, "{}", set["set"]);
+        assert_eq!(r["documents_without_prediction"], 0, "{}", set["set"]);
+        assert!(r["system"].as_str().unwrap().starts_with("vigie "));
+    }
+}
