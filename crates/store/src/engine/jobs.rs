@@ -25,13 +25,15 @@ pub fn process_next(
     worker: &str,
     extract: &mut ExtractFn<'_>,
 ) -> Result<Option<Processed>> {
+    // `ORDER BY run_id, document_id` matches the partial index on pending
+    // jobs only, so the planner never walks the primary key over done jobs.
     let claim = match db.dialect() {
         Dialect::Sqlite => {
-            "SELECT document_id FROM jobs WHERE run_id = $1 AND state = 'pending' ORDER BY document_id LIMIT 1"
+            "SELECT document_id FROM jobs WHERE run_id = $1 AND state = 'pending' ORDER BY run_id, document_id LIMIT 1"
         }
         Dialect::Postgres { .. } => {
             "SELECT document_id FROM jobs WHERE run_id = $1 AND state = 'pending'
-             ORDER BY document_id LIMIT 1 FOR UPDATE SKIP LOCKED"
+             ORDER BY run_id, document_id LIMIT 1 FOR UPDATE SKIP LOCKED"
         }
     };
     in_tx(db, TxKind::Write, |db| {
