@@ -8,10 +8,13 @@ use std::collections::BTreeMap;
 use vigie_core::*;
 use vigie_store::NewDocument;
 
+/// geonameid, name, country code, country, latitude, longitude, admin1, admin2.
+type PlaceRow = (u64, String, String, String, f64, f64, String, String);
+
 #[derive(Deserialize)]
 struct Set {
     actors: BTreeMap<String, (String, u8, Option<String>)>,
-    places: BTreeMap<String, (u64, String, String, String, f64, f64, String, String)>,
+    places: BTreeMap<String, PlaceRow>,
     reports: Vec<Report>,
 }
 
