@@ -466,6 +466,30 @@ impl<'a> Coder<'a> {
         civilians && !armed_actor && !armed_victim
     }
 
+    /// A bare toll word ("victims", "casualties") rather than a killing verb.
+    fn is_intransitive_toll(&self, t: &Trigger) -> bool {
+        let text = &self.folded()[t.start..t.end];
+        matches!(
+            text,
+            "victime" | "victimes" | "casualties" | "bilan" | "pertes" | "losses"
+        )
+    }
+
+    /// Whether the sentence right before the event's first one carries `class`
+    /// ("Residents barricaded the road. The demonstrators demanded …").
+    fn before_has(&self, members: &[usize], class: TriggerClass) -> bool {
+        let Some(&m) = members.first() else {
+            return false;
+        };
+        let sent = self.frames[m].sent;
+        let Some(prev) = sent.checked_sub(1).and_then(|p| self.ann.sents.get(p)) else {
+            return false;
+        };
+        within(&self.ann.triggers, prev.fstart, prev.fend, |t| t.start)
+            .iter()
+            .any(|t| t.class == class)
+    }
+
     fn main_has(&self, members: &[usize], class: TriggerClass) -> bool {
         members
             .first()
@@ -532,8 +556,13 @@ impl<'a> Coder<'a> {
             }
         }
         // "abducted and executed": the killing decides the type.
+        // "abducted …; the body was found days later": the killing decides too.
         if trig.class == TriggerClass::Abduct {
-            if let Some(k) = main.triggers.iter().find(|t| t.class == TriggerClass::Kill) {
+            let killed = members
+                .iter()
+                .flat_map(|&m| self.frames[m].triggers.iter())
+                .find(|t| t.class == TriggerClass::Kill && !self.is_intransitive_toll(t));
+            if let Some(k) = killed {
                 trig = *k;
             }
         }
@@ -551,7 +580,7 @@ impl<'a> Coder<'a> {
     ) -> SubEventType {
         use SubEventType as S;
         use TriggerClass as T;
-        let has = |c: TriggerClass| self.frames_have(members, &[c]);
+        let has = |c: TriggerClass| self.frames_have(members, &[c]) || self.before_has(members, c);
         let agent_state = agents.iter().any(|h| self.actors.kind(h.id).is_state());
         let protest_type = || {
             if has(T::Excessive) || (has(T::Kill) && has(T::Intervention)) {
@@ -586,15 +615,6 @@ impl<'a> Coder<'a> {
             T::Attack | T::Kill => {
                 if protest_context && has(T::Protest) {
                     protest_type()
-                } else if class == T::Attack
-                    && self.main_has(members, T::Loot)
-                    && !self.main_has(members, T::Kill)
-                    && !self.main_has(members, T::Wound)
-                    && !self.main_has(members, T::Clash)
-                    && !target_armed
-                {
-                    // An attack whose only harm is to property.
-                    S::LootingPropertyDestruction
                 } else if target_armed || self.main_has(members, T::Clash) {
                     // Hit armed people, or met resistance ("the attack was repelled").
                     S::ArmedClash
