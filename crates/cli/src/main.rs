@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "vigie", version, about = "Conflict reports → sourced, geocoded ACLED-compatible events, offline")]
+#[command(
+    name = "vigie",
+    version,
+    about = "Conflict reports → sourced, geocoded ACLED-compatible events, offline"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
