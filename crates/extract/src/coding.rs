@@ -628,9 +628,13 @@ impl<'a> Coder<'a> {
             }
             // Property seized from people who were also hurt: the harm decides.
             T::Loot
-                if self.main_has(members, T::Wound)
-                    || self.main_has(members, T::Kill)
-                    || self.main_has(members, T::Abduct) =>
+                if self.frames_have(members, &[T::Wound, T::Kill, T::Abduct])
+                    && !members.iter().any(|&m| {
+                        self.frames[m]
+                            .triggers
+                            .iter()
+                            .any(|t| self.is_intransitive_toll(t))
+                    }) =>
             {
                 if target_armed {
                     S::ArmedClash
