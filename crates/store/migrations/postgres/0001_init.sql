@@ -44,7 +44,9 @@ CREATE TABLE jobs (
     finished_at_ms BIGINT,
     PRIMARY KEY (document_id, run_id)
 );
--- Only pending jobs: claiming the next one stays O(log n) however many are done.
+-- Jobs hold pending and failed work only: a done job is deleted in the
+-- transaction that writes its extraction (the extraction row records it),
+-- so claiming the next job never walks over finished ones.
 CREATE INDEX jobs_pending ON jobs (run_id, document_id) WHERE state = 'pending';
 
 CREATE TABLE extractions (
@@ -55,6 +57,7 @@ CREATE TABLE extractions (
     current       BIGINT NOT NULL,
     event_count   BIGINT NOT NULL,
     mention_count BIGINT NOT NULL,
+    worker        TEXT,
     meta_json     TEXT NOT NULL,
     UNIQUE (document_id, run_id)
 );

@@ -119,10 +119,13 @@ pub fn put_document_in_tx(
     }
 }
 
-/// Queues one job; `false` if it existed (done, failed or pending).
+/// Queues one job; `false` if the document was extracted under this run
+/// already, or is queued (or failed) there.
 pub fn queue(db: &mut dyn Db, document: DocumentId, run: RunId) -> Result<bool> {
     let n = db.exec(
-        "INSERT INTO jobs (document_id, run_id, state, queued_at_ms) VALUES ($1, $2, 'pending', $3)
+        "INSERT INTO jobs (document_id, run_id, state, queued_at_ms)
+         SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT), 'pending', CAST($3 AS BIGINT)
+         WHERE NOT EXISTS (SELECT 1 FROM extractions WHERE document_id = $1 AND run_id = $2)
          ON CONFLICT (document_id, run_id) DO NOTHING",
         &[document.into(), run.into(), now_ms().into()],
     )?;
@@ -131,10 +134,11 @@ pub fn queue(db: &mut dyn Db, document: DocumentId, run: RunId) -> Result<bool> 
 
 pub fn queue_all(db: &mut dyn Db, run: RunId) -> Result<u64> {
     in_tx(db, TxKind::Write, |db| {
-        // `WHERE 1 = 1` lets SQLite tell the upsert clause from a join.
+        // The WHERE clause also lets SQLite tell the upsert clause from a join.
         db.exec(
             "INSERT INTO jobs (document_id, run_id, state, queued_at_ms)
-             SELECT id, $1, 'pending', $2 FROM documents WHERE 1 = 1
+             SELECT d.id, CAST($1 AS BIGINT), 'pending', CAST($2 AS BIGINT) FROM documents d
+             WHERE NOT EXISTS (SELECT 1 FROM extractions x WHERE x.document_id = d.id AND x.run_id = $1)
              ON CONFLICT (document_id, run_id) DO NOTHING",
             &[run.into(), now_ms().into()],
         )

@@ -62,9 +62,11 @@ pub fn process_document(
                 "SELECT state, error FROM jobs WHERE document_id = $1 AND run_id = $2 FOR UPDATE"
             }
         };
-        let job = db.query_one(lock, &[document.into(), run.into()])?;
+        // No job row: done earlier (its extraction is the record).
+        let Some(job) = db.query_opt(lock, &[document.into(), run.into()])? else {
+            return already_done(db, document, run);
+        };
         match job.text(0)?.as_str() {
-            "pending" => process_claimed(db, document, run, worker, extract),
             "failed" => Ok(Processed {
                 document_id: document,
                 run_id: run,
@@ -72,7 +74,7 @@ pub fn process_document(
                     reason: job.opt_text(1)?.unwrap_or_default(),
                 },
             }),
-            _ => already_done(db, document, run),
+            _ => process_claimed(db, document, run, worker, extract),
         }
     })
 }
@@ -114,11 +116,11 @@ fn process_claimed(
         .ok_or_else(|| StoreError::NotFound(format!("document {document} of a queued job")))?;
     let outcome = match extract(&doc) {
         Ok(x) => {
-            let merged_into = write_extraction(db, &doc, run, &x)?;
+            let merged_into = write_extraction(db, &doc, run, worker, &x)?;
+            // Done: the extraction row is the record; the queue keeps only work left.
             db.exec(
-                "UPDATE jobs SET state = 'done', worker = $3, error = NULL, finished_at_ms = $4
-                 WHERE document_id = $1 AND run_id = $2",
-                &[document.into(), run.into(), worker.into(), now_ms().into()],
+                "DELETE FROM jobs WHERE document_id = $1 AND run_id = $2",
+                &[document.into(), run.into()],
             )?;
             ProcessOutcome::Extracted {
                 events: x.events.len(),
@@ -165,6 +167,7 @@ fn write_extraction(
     db: &mut dyn Db,
     doc: &StoredDocument,
     run: RunId,
+    worker: &str,
     x: &DocumentExtraction,
 ) -> Result<Vec<EventId>> {
     if matches!(db.dialect(), Dialect::Postgres { .. }) {
@@ -192,8 +195,8 @@ fn write_extraction(
     meta.mentions.clear();
     let xid = db
         .query_one(
-            "INSERT INTO extractions (document_id, run_id, created_at_ms, current, event_count, mention_count, meta_json)
-             VALUES ($1, $2, $3, 1, $4, $5, $6) RETURNING id",
+            "INSERT INTO extractions (document_id, run_id, created_at_ms, current, event_count, mention_count, worker, meta_json)
+             VALUES ($1, $2, $3, 1, $4, $5, $7, $6) RETURNING id",
             &[
                 id.into(),
                 run.into(),
@@ -201,6 +204,7 @@ fn write_extraction(
                 (x.events.len() as i64).into(),
                 (x.mentions.len() as i64).into(),
                 serde_json::to_string(&meta)?.into(),
+                worker.into(),
             ],
         )?
         .int(0)?;
