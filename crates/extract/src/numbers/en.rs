@@ -26,17 +26,5 @@ pub static GRAMMAR: NumberGrammar = NumberGrammar {
 
 /// Composes English number parts: hundred/thousand multiply, the rest adds.
 fn compose(parts: &[u32]) -> u32 {
-    let mut total: u32 = 0;
-    let mut current: u32 = 0;
-    for &p in parts {
-        if p >= 1000 {
-            total = total.saturating_add(current.max(1).saturating_mul(p));
-            current = 0;
-        } else if p == 100 {
-            current = current.max(1).saturating_mul(100);
-        } else {
-            current = current.saturating_add(p);
-        }
-    }
-    total.saturating_add(current)
+    super::compose_additive(parts)
 }

@@ -20,28 +20,20 @@ pub static GRAMMAR: NumberGrammar = NumberGrammar {
     compose,
 };
 
-/// Composes French number parts: a unit (cent, mille) multiplies what
-/// precedes it; "quatre vingt" is 80; otherwise parts add up.
+/// Composes French number parts: "quatre vingt" is 80 (so "quatre-vingt-dix"
+/// is 90); otherwise a unit (cent, mille) multiplies what precedes it and
+/// the rest adds.
 fn compose(parts: &[u32]) -> u32 {
-    let mut total: u32 = 0;
-    let mut current: u32 = 0;
+    let mut merged = Vec::with_capacity(parts.len());
     let mut i = 0;
     while i < parts.len() {
-        let p = parts[i];
-        if p == 4 && parts.get(i + 1) == Some(&20) {
-            current += 80;
+        if parts[i] == 4 && parts.get(i + 1) == Some(&20) {
+            merged.push(80);
             i += 2;
-            continue;
-        }
-        if p >= 1000 {
-            total = total.saturating_add(current.max(1).saturating_mul(p));
-            current = 0;
-        } else if p == 100 {
-            current = current.max(1).saturating_mul(100);
         } else {
-            current = current.saturating_add(p);
+            merged.push(parts[i]);
+            i += 1;
         }
-        i += 1;
     }
-    total.saturating_add(current)
+    super::compose_additive(&merged)
 }

@@ -58,6 +58,24 @@ pub struct NumberGrammar {
     pub compose: fn(&[u32]) -> u32,
 }
 
+/// Adds number parts, letting hundreds and thousands multiply what precedes
+/// them ("two hundred and five" = 2 × 100 + 5).
+pub(crate) fn compose_additive(parts: &[u32]) -> u32 {
+    let mut total: u32 = 0;
+    let mut current: u32 = 0;
+    for &p in parts {
+        if p >= 1000 {
+            total = total.saturating_add(current.max(1).saturating_mul(p));
+            current = 0;
+        } else if p == 100 {
+            current = current.max(1).saturating_mul(100);
+        } else {
+            current = current.saturating_add(p);
+        }
+    }
+    total.saturating_add(current)
+}
+
 /// The compiled number lexicon of one language.
 pub struct NumberLexicon {
     words: HashMap<String, (u32, NumberKind)>,
