@@ -265,10 +265,33 @@ impl<'a> Coder<'a> {
         } else {
             after
         };
+        // Armed people killed or hurt later in the sentence ("attacked the
+        // market and killed a policeman") make it a fight.
+        let armed_person_hit = within(&self.ann.victims, s.fstart, s.fend, |v| v.start)
+            .iter()
+            .any(|v| {
+                v.class == VictimClass::Armed
+                    && v.start >= anchor.end
+                    && !is_agent(v.start)
+                    && self.near_harm(v.start, v.end, s.fstart, s.fend)
+            });
         match pick {
-            Some(&(_, armed, civilian)) => (armed, civilian),
-            None => (false, false),
+            Some(&(_, armed, civilian)) => {
+                (armed || armed_person_hit, civilian && !armed_person_hit)
+            }
+            None => (armed_person_hit, false),
         }
+    }
+
+    /// Whether a death or injury word stands within four words of a noun.
+    fn near_harm(&self, start: usize, end: usize, sfrom: usize, sto: usize) -> bool {
+        within(&self.ann.triggers, sfrom, sto, |t| t.start)
+            .iter()
+            .any(|t| {
+                matches!(t.class, TriggerClass::Kill | TriggerClass::Wound)
+                    && ((t.end <= start && self.words_between(t.end, start).len() <= 4)
+                        || (t.start >= end && self.words_between(end, t.start).len() <= 4))
+            })
     }
 
     fn resolve_actor(
