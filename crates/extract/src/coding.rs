@@ -273,6 +273,7 @@ impl<'a> Coder<'a> {
                 v.class == VictimClass::Armed
                     && v.start >= anchor.end
                     && !is_agent(v.start)
+                    && !self.subject_of_act(v.end, s.fend)
                     && self.near_harm(v.start, v.end, s.fstart, s.fend)
             });
         match pick {
@@ -281,6 +282,22 @@ impl<'a> Coder<'a> {
             }
             None => (armed_person_hit, false),
         }
+    }
+
+    /// Whether the noun ending at `end` is the subject of a violent verb
+    /// right after it ("… when gunmen on motorcycles attacked …").
+    fn subject_of_act(&self, end: usize, sto: usize) -> bool {
+        within(&self.ann.triggers, end, sto, |t| t.start)
+            .iter()
+            .any(|t| {
+                matches!(
+                    t.class,
+                    TriggerClass::Attack
+                        | TriggerClass::Clash
+                        | TriggerClass::Abduct
+                        | TriggerClass::Loot
+                ) && self.words_between(end, t.start).len() <= 3
+            })
     }
 
     /// Whether a death or injury word stands within four words of a noun.
