@@ -168,16 +168,22 @@ impl Db for PgDb {
         rows.iter().map(read_row).collect()
     }
 
+    fn query_once(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>> {
+        // An unnamed statement: PostgreSQL plans it with the actual values.
+        let rows = self.client.query(sql, &as_params(params))?;
+        rows.iter().map(read_row).collect()
+    }
+
     fn query_each(
         &mut self,
         sql: &str,
         params: &[Value],
         each: &mut dyn FnMut(Row) -> Result<()>,
     ) -> Result<()> {
-        let stmt = self.statement(sql)?;
+        // One-off (exports): unnamed, planned with the actual values.
         let mut rows = self
             .client
-            .query_raw(&stmt, params.iter().map(|v| v as &dyn ToSql))?;
+            .query_raw(sql, params.iter().map(|v| v as &dyn ToSql))?;
         while let Some(row) = rows.next()? {
             each(read_row(&row)?)?;
         }

@@ -187,7 +187,7 @@ fn candidates(
         }
     }
     q.push(" ORDER BY id");
-    let rows = db.query(&q.sql, &q.params)?;
+    let rows = db.query_once(&q.sql, &q.params)?;
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
         let id = r.int(0)?;

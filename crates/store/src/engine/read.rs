@@ -6,6 +6,14 @@ use crate::model::*;
 use crate::sql::{in_tx, like_pattern, Db, Dialect, Row, SqlBuilder, TxKind};
 use vigie_core::{EventType, SubEventType};
 
+/// The first row of a value-dependent query (see `Db::query_once`).
+fn one_once(db: &mut dyn Db, sql: &str, params: &[crate::sql::Value]) -> Result<Row> {
+    db.query_once(sql, params)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| StoreError::NotFound("no row".to_string()))
+}
+
 /// Appends the filter's conditions to a statement whose WHERE is open.
 fn push_filter(q: &mut SqlBuilder, dialect: Dialect, f: &EventFilter) -> Result<()> {
     let nonempty = |s: &Option<String>| {
@@ -161,13 +169,13 @@ pub fn events(
 ) -> Result<Paged<EventSummary>> {
     let mut q = SqlBuilder::new(" WHERE corroboration > 0");
     push_filter(&mut q, dialect, f)?;
-    let total = db
-        .query_one(
-            &format!("SELECT COUNT(*) FROM clusters{}", q.sql),
-            &q.params,
-        )?
-        .int(0)?
-        .max(0) as u64;
+    let total = one_once(
+        db,
+        &format!("SELECT COUNT(*) FROM clusters{}", q.sql),
+        &q.params,
+    )?
+    .int(0)?
+    .max(0) as u64;
     let (lim, off) = (q.bind(i64::from(page.limit)), q.bind(page.offset as i64));
     let sql = format!(
         "SELECT {SUMMARY} FROM clusters{}{} LIMIT {lim} OFFSET {off}",
@@ -175,7 +183,7 @@ pub fn events(
         order_by(sort, dialect)
     );
     let items = db
-        .query(&sql, &q.params)?
+        .query_once(&sql, &q.params)?
         .iter()
         .map(summary_from_row)
         .collect::<Result<Vec<_>>>()?;
@@ -343,14 +351,14 @@ pub fn stats(db: &mut dyn Db, dialect: Dialect, f: &EventFilter) -> Result<Stats
     let w = q.sql.clone();
     let p = &q.params;
     const AGG: &str = "COUNT(*), CAST(COALESCE(SUM(fatalities), 0) AS BIGINT)";
-    let total = db.query_one(&format!("SELECT {AGG} FROM clusters{w}"), p)?;
+    let total = one_once(db, &format!("SELECT {AGG} FROM clusters{w}"), p)?;
     let documents = db
         .query_one("SELECT COUNT(*) FROM documents", &[])?
         .int(0)?
         .max(0) as u64;
     // 1970-01-05 (day 4) was a Monday: weeks start on Mondays.
     let by_week = counts(
-        db.query(
+        db.query_once(
             &format!(
                 "SELECT day - ((day - 4) % 7 + 7) % 7 AS week, {AGG} FROM clusters{w} AND day IS NOT NULL
                  GROUP BY 1 ORDER BY 1"
@@ -360,7 +368,7 @@ pub fn stats(db: &mut dyn Db, dialect: Dialect, f: &EventFilter) -> Result<Stats
         |r| Ok(r.opt_int(0)?.and_then(clusters::date_of_day).map(|d| d.to_string()).unwrap_or_default()),
     )?;
     let by_event_type = counts(
-        db.query(
+        db.query_once(
             &format!(
                 "SELECT event_type, {AGG} FROM clusters{w} GROUP BY event_type ORDER BY 2 DESC, 1"
             ),
@@ -369,7 +377,7 @@ pub fn stats(db: &mut dyn Db, dialect: Dialect, f: &EventFilter) -> Result<Stats
         |r| r.text(0),
     )?;
     let by_region = counts(
-        db.query(
+        db.query_once(
             &format!(
                 "SELECT COALESCE(country, 'unknown'), COALESCE(admin1, 'unknown'), {AGG} FROM clusters{w}
                  GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2"

@@ -182,6 +182,12 @@ pub trait Db: Send {
     fn exec(&mut self, sql: &str, params: &[Value]) -> Result<u64>;
     /// A query; returns every row.
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>>;
+    /// A query planned for these parameter values, not cached: for
+    /// statements whose best plan depends on the values (a date window and
+    /// a bounding box), where a cached generic plan can be many times slower.
+    fn query_once(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>> {
+        self.query(sql, params)
+    }
     /// A query, rows handed to `each` one at a time (exports).
     fn query_each(
         &mut self,
