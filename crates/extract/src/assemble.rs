@@ -73,7 +73,7 @@ pub fn frames(
             .iter()
             .enumerate()
             .filter(|(_, d)| d.mention.start >= s.fstart && d.mention.start < s.fend)
-            .find(|(_, d)| !d.dateline && !is_speech_date(ann, d.mention.start))
+            .find(|(_, d)| !d.dateline && !is_speech_date(ann, d.mention.start, d.mention.end))
             .map(|(i, _)| i);
         // A date more than a year before publication is background.
         if let (Some(di), Some(p)) = (date, published) {
@@ -128,11 +128,14 @@ fn words_between(folded: &str, a: usize, b: usize) -> usize {
         .unwrap_or(usize::MAX)
 }
 
-/// "a annoncé jeudi", "said on Thursday": a date right after an attribution verb.
-fn is_speech_date(ann: &Annotations<'_>, date_start: usize) -> bool {
-    ann.cues
-        .iter()
-        .any(|c| c.end <= date_start && date_start - c.end <= 4 && c.info.label.is_some())
+/// "a annoncé jeudi", "said on Thursday", "on Monday denied": the date of a
+/// statement, right after or right before an attribution verb.
+fn is_speech_date(ann: &Annotations<'_>, date_start: usize, date_end: usize) -> bool {
+    ann.cues.iter().filter(|c| c.info.label.is_some()).any(|c| {
+        // "a annoncé jeudi" … or "the army on Monday denied".
+        (c.end <= date_start && date_start - c.end <= 4)
+            || (date_end <= c.start && c.start - date_end <= 2)
+    })
 }
 
 /// Groups frames into events and mentions.
