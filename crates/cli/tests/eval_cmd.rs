@@ -103,7 +103,11 @@ fn runs_the_real_extractor_on_every_document() {
         .arg(fixture("acled_gold.csv"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for set in v.as_array().unwrap() {
         let r = &set["report"];

@@ -8,7 +8,8 @@ fn vigie() -> Command {
     Command::cargo_bin("vigie").expect("vigie binary")
 }
 
-const REPORT: &str = "Bamako, 12 mars 2024 — Des hommes armés ont attaqué dimanche le village de Diafarabé, \
+const REPORT: &str =
+    "Bamako, 12 mars 2024 — Des hommes armés ont attaqué dimanche le village de Diafarabé, \
 dans le cercle de Ténenkou, tuant au moins sept civils, selon des sources locales.";
 
 #[test]
@@ -17,25 +18,50 @@ fn missing_file_is_one_clear_line() {
         .args(["extract", "/nonexistent/report.txt"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("no such file").and(predicate::function(|s: &str| s.trim().lines().count() == 1)));
+        .stderr(
+            predicate::str::contains("no such file")
+                .and(predicate::function(|s: &str| s.trim().lines().count() == 1)),
+        );
 }
 
 #[test]
 fn directory_binary_and_empty_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    vigie().args(["extract"]).arg(dir.path()).assert().failure().stderr(predicate::str::contains("is a directory"));
+    vigie()
+        .args(["extract"])
+        .arg(dir.path())
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("is a directory"));
     let bin = dir.path().join("scan.pdf");
     std::fs::write(&bin, b"%PDF-1.4\x00\x01\x02binary").unwrap();
-    vigie().args(["extract"]).arg(&bin).assert().failure().stderr(predicate::str::contains("binary"));
+    vigie()
+        .args(["extract"])
+        .arg(&bin)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("binary"));
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, b"").unwrap();
-    vigie().args(["extract"]).arg(&empty).assert().failure().stderr(predicate::str::contains("empty"));
+    vigie()
+        .args(["extract"])
+        .arg(&empty)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("empty"));
 }
 
 #[test]
 fn text_to_json_with_evidence() {
     let out = vigie()
-        .args(["extract", "-", "--published-at", "2024-03-12", "--id", "diaf"])
+        .args([
+            "extract",
+            "-",
+            "--published-at",
+            "2024-03-12",
+            "--id",
+            "diaf",
+        ])
         .write_stdin(REPORT)
         .assert()
         .success()
@@ -51,7 +77,10 @@ fn text_to_json_with_evidence() {
     assert_eq!(ev["fatalities"]["value"], 7);
     // Evidence spans index the input bytes.
     for e in ev["fatalities"]["evidence"].as_array().unwrap() {
-        let (s, t) = (e["span"]["start"].as_u64().unwrap() as usize, e["span"]["end"].as_u64().unwrap() as usize);
+        let (s, t) = (
+            e["span"]["start"].as_u64().unwrap() as usize,
+            e["span"]["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&REPORT[s..t], e["text"].as_str().unwrap());
     }
 }
@@ -59,7 +88,14 @@ fn text_to_json_with_evidence() {
 #[test]
 fn acled_csv_has_acled_columns_then_vigie_columns() {
     let out = vigie()
-        .args(["extract", "-", "--published-at", "2024-03-12", "--format", "acled-csv"])
+        .args([
+            "extract",
+            "-",
+            "--published-at",
+            "2024-03-12",
+            "--format",
+            "acled-csv",
+        ])
         .write_stdin(REPORT)
         .assert()
         .success()
@@ -70,7 +106,10 @@ fn acled_csv_has_acled_columns_then_vigie_columns() {
     let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(header.len(), 35);
     assert_eq!(&header[..3], &["event_id_cnty", "event_date", "year"]);
-    assert_eq!(&header[31..], &["claim", "source_cue", "doc_id", "confidence"]);
+    assert_eq!(
+        &header[31..],
+        &["claim", "source_cue", "doc_id", "confidence"]
+    );
     let rows: Vec<csv::StringRecord> = r.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len(), 1);
     assert_eq!(&rows[0][5], "Violence against civilians");
@@ -82,16 +121,36 @@ fn a_bad_record_never_stops_the_batch() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("batch.jsonl");
     let mut f = std::fs::File::create(&path).unwrap();
-    writeln!(f, "{}", serde_json::json!({"id": "good", "published_at": "2024-03-12", "text": REPORT})).unwrap();
+    writeln!(
+        f,
+        "{}",
+        serde_json::json!({"id": "good", "published_at": "2024-03-12", "text": REPORT})
+    )
+    .unwrap();
     writeln!(f, "{{not json").unwrap();
-    writeln!(f, "{}", serde_json::json!({"id": "notext", "published_at": "2024-03-12"})).unwrap();
+    writeln!(
+        f,
+        "{}",
+        serde_json::json!({"id": "notext", "published_at": "2024-03-12"})
+    )
+    .unwrap();
     writeln!(f, "{}", serde_json::json!({"id": "good2", "text": "Les FAMa ont repoussé une attaque jihadiste le 3 mars 2024 à Boni."})).unwrap();
     drop(f);
-    let assert = vigie().args(["extract", "--format", "jsonl"]).arg(&path).assert().code(1);
+    let assert = vigie()
+        .args(["extract", "--format", "jsonl"])
+        .arg(&path)
+        .assert()
+        .code(1);
     let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
-    assert!(out.contains("\"doc_id\":\"good\"") && out.contains("\"doc_id\":\"good2\""), "{out}");
-    assert!(err.contains("batch.jsonl:2") && err.contains("notext"), "{err}");
+    assert!(
+        out.contains("\"doc_id\":\"good\"") && out.contains("\"doc_id\":\"good2\""),
+        "{out}"
+    );
+    assert!(
+        err.contains("batch.jsonl:2") && err.contains("notext"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -108,5 +167,7 @@ fn unsupported_language_is_reported_not_parsed() {
     let doc = &v["documents"][0];
     assert_eq!(doc["language"]["status"], "unsupported");
     assert!(doc["events"].as_array().unwrap().is_empty());
-    assert!(doc["diagnostics"].to_string().contains("unsupported_language"));
+    assert!(doc["diagnostics"]
+        .to_string()
+        .contains("unsupported_language"));
 }

@@ -55,19 +55,31 @@ pub struct Args {
 
 fn date(flag: &str, v: &Option<String>) -> Result<Option<jiff::civil::Date>> {
     v.as_deref()
-        .map(|s| input::parse_date(s).with_context(|| format!("--{flag} {s:?} is not a date (want YYYY-MM-DD)")))
+        .map(|s| {
+            input::parse_date(s)
+                .with_context(|| format!("--{flag} {s:?} is not a date (want YYYY-MM-DD)"))
+        })
         .transpose()
 }
 
 fn bbox(v: &Option<String>) -> Result<Option<BBox>> {
-    let Some(s) = v.as_deref() else { return Ok(None) };
+    let Some(s) = v.as_deref() else {
+        return Ok(None);
+    };
     let parts: Vec<f64> = s
         .split(',')
         .map(|p| p.trim().parse::<f64>())
         .collect::<std::result::Result<_, _>>()
-        .with_context(|| format!("--bbox {s:?}: want four numbers min_lon,min_lat,max_lon,max_lat"))?;
+        .with_context(|| {
+            format!("--bbox {s:?}: want four numbers min_lon,min_lat,max_lon,max_lat")
+        })?;
     match parts[..] {
-        [min_lon, min_lat, max_lon, max_lat] => Ok(Some(BBox { min_lon, min_lat, max_lon, max_lat })),
+        [min_lon, min_lat, max_lon, max_lat] => Ok(Some(BBox {
+            min_lon,
+            min_lat,
+            max_lon,
+            max_lat,
+        })),
         _ => bail!("--bbox {s:?}: want four numbers min_lon,min_lat,max_lon,max_lat"),
     }
 }
@@ -88,14 +100,24 @@ pub fn run(args: Args) -> Result<ExitCode> {
         text: args.text.clone(),
         document_id: None,
     };
-    let location = args.db.clone().unwrap_or_else(vigie_store::default_location);
-    let store = vigie_store::open(&location).with_context(|| format!("opening the database {location}"))?;
+    let location = args
+        .db
+        .clone()
+        .unwrap_or_else(vigie_store::default_location);
+    let store =
+        vigie_store::open(&location).with_context(|| format!("opening the database {location}"))?;
     let n = match &args.output {
         Some(path) => {
             // Written to a temporary file, then renamed: a failed export leaves no truncated file.
             let tmp = path.with_extension(format!("{}.partial", format.extension()));
-            let file = std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
-            let n = export(store.as_ref(), &filter, format, std::io::BufWriter::new(file));
+            let file = std::fs::File::create(&tmp)
+                .with_context(|| format!("creating {}", tmp.display()))?;
+            let n = export(
+                store.as_ref(),
+                &filter,
+                format,
+                std::io::BufWriter::new(file),
+            );
             let n = match n {
                 Ok(n) => n,
                 Err(e) => {
@@ -111,7 +133,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 bail!("--format parquet writes a binary file: give --output PATH");
             }
             let stdout = std::io::stdout();
-            let n = export(store.as_ref(), &filter, format, std::io::stdout()).context("exporting")?;
+            let n =
+                export(store.as_ref(), &filter, format, std::io::stdout()).context("exporting")?;
             stdout.lock().flush()?;
             n
         }

@@ -51,16 +51,25 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let location = args.db.clone().unwrap_or_else(vigie_store::default_location);
-    let store = vigie_store::open(&location).with_context(|| format!("opening the database {location}"))?;
+    let location = args
+        .db
+        .clone()
+        .unwrap_or_else(vigie_store::default_location);
+    let store =
+        vigie_store::open(&location).with_context(|| format!("opening the database {location}"))?;
     let extractor = super::extract::extractor()?;
     let v = extractor.versions();
     let run = store
-        .ensure_run(&RunVersions { engine: v.engine, lexicons: v.lexicons, gazetteer: v.gazetteer })
+        .ensure_run(&RunVersions {
+            engine: v.engine,
+            lexicons: v.lexicons,
+            gazetteer: v.gazetteer,
+        })
         .context("recording the extraction run")?;
     let published_at = match args.published_at.as_deref() {
         Some(s) => Some(
-            input::parse_date(s).with_context(|| format!("--published-at {s:?} is not a date (want YYYY-MM-DD)"))?,
+            input::parse_date(s)
+                .with_context(|| format!("--published-at {s:?} is not a date (want YYYY-MM-DD)"))?,
         ),
         None => None,
     };
@@ -68,7 +77,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         max_bytes: args.max_bytes,
         workers: args.workers.max(1),
         worker_name: format!("{}:{}", hostname(), std::process::id()),
-        defaults: DocMeta { source: args.source.clone(), published_at, ..DocMeta::default() },
+        defaults: DocMeta {
+            source: args.source.clone(),
+            published_at,
+            ..DocMeta::default()
+        },
         no_extract: args.no_extract,
     };
     let bar = Bar::new(!args.quiet && std::io::stderr().is_terminal());
@@ -76,7 +89,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let extract = |d: &vigie_core::Document| extractor.extract(d);
 
     if args.reextract {
-        let n = store.queue_all(run.id).context("queueing documents for re-extraction")?;
+        let n = store
+            .queue_all(run.id)
+            .context("queueing documents for re-extraction")?;
         if !args.quiet {
             eprintln!("queued {n} stored documents for extraction run {}", run.id);
         }
@@ -92,7 +107,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
             ..IngestSummary::default()
         }
     } else {
-        ingest::ingest(store.as_ref(), &run, &args.paths, &opts, &extract, &progress)?
+        ingest::ingest(
+            store.as_ref(),
+            &run,
+            &args.paths,
+            &opts,
+            &extract,
+            &progress,
+        )?
     };
     bar.finish();
     let pending = store.pending(run.id)?;
@@ -124,7 +146,11 @@ fn print_summary(s: &IngestSummary, pending: u64, location: &str) {
         s.read,
         s.new,
         s.duplicate,
-        if s.requeued > 0 { format!(" ({} queued again for this extractor version)", s.requeued) } else { String::new() },
+        if s.requeued > 0 {
+            format!(" ({} queued again for this extractor version)", s.requeued)
+        } else {
+            String::new()
+        },
         read_rejected
     );
     eprintln!(
@@ -138,7 +164,9 @@ fn print_summary(s: &IngestSummary, pending: u64, location: &str) {
         }
     }
     if pending > 0 {
-        eprintln!("{pending} documents still queued (other workers, or run `vigie ingest --resume`)");
+        eprintln!(
+            "{pending} documents still queued (other workers, or run `vigie ingest --resume`)"
+        );
     }
     eprintln!("database: {location}");
 }
@@ -160,7 +188,10 @@ impl Bar {
     fn new(on: bool) -> Self {
         let bar = on.then(|| {
             let b = ProgressBar::new_spinner();
-            b.set_style(ProgressStyle::with_template("{spinner} reading {pos} inputs  {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+            b.set_style(
+                ProgressStyle::with_template("{spinner} reading {pos} inputs  {msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
             b
         });
         Bar { bar }
@@ -177,9 +208,11 @@ impl Bar {
                 bar.set_position(0);
                 bar.set_length(pending);
                 bar.set_style(
-                    ProgressStyle::with_template("extracting [{bar:40}] {pos}/{len} ({per_sec}, eta {eta})")
-                        .unwrap_or_else(|_| ProgressStyle::default_bar())
-                        .progress_chars("=> "),
+                    ProgressStyle::with_template(
+                        "extracting [{bar:40}] {pos}/{len} ({per_sec}, eta {eta})",
+                    )
+                    .unwrap_or_else(|_| ProgressStyle::default_bar())
+                    .progress_chars("=> "),
                 );
                 bar.set_message("");
             }
