@@ -24,31 +24,26 @@ fn missing_file_is_one_clear_line() {
         );
 }
 
+/// `vigie extract PATH` fails with `needle` on stderr.
+fn refused(path: &std::path::Path, needle: &str) {
+    vigie()
+        .args(["extract"])
+        .arg(path)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(needle));
+}
+
 #[test]
 fn directory_binary_and_empty_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    vigie()
-        .args(["extract"])
-        .arg(dir.path())
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("is a directory"));
+    refused(dir.path(), "is a directory");
     let bin = dir.path().join("scan.pdf");
     std::fs::write(&bin, b"%PDF-1.4\x00\x01\x02binary").unwrap();
-    vigie()
-        .args(["extract"])
-        .arg(&bin)
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("binary"));
+    refused(&bin, "binary");
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, b"").unwrap();
-    vigie()
-        .args(["extract"])
-        .arg(&empty)
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("empty"));
+    refused(&empty, "empty");
 }
 
 #[test]

@@ -472,7 +472,7 @@ impl<'a> Coder<'a> {
             ),
             place: place_field,
             geo_precision,
-            fatalities: fatalities.0,
+            fatalities,
             figures,
             notes: String::new(),
             claim,
@@ -1169,10 +1169,10 @@ fn place_score(t: &Topo) -> i32 {
 }
 
 /// ACLED's rule: the lowest reported figure; different victim groups add up.
-fn conservative_fatalities(figures: &[FigureClaim]) -> (Field<u32>, ()) {
+fn conservative_fatalities(figures: &[FigureClaim]) -> Field<u32> {
     let killed: Vec<&FigureClaim> = figures.iter().filter(|f| f.what == "killed").collect();
     if killed.is_empty() {
-        return (Field::inferred(0, 0.5), ());
+        return Field::inferred(0, 0.5);
     }
     let mut by_group: BTreeMap<String, (u32, Vec<Evidence>)> = BTreeMap::new();
     for f in &killed {
@@ -1195,7 +1195,7 @@ fn conservative_fatalities(figures: &[FigureClaim]) -> (Field<u32>, ()) {
         (u, s) => u.min(s),
     };
     let evidence: Vec<Evidence> = by_group.into_values().flat_map(|g| g.1).collect();
-    (Field::new(total, evidence, 0.8), ())
+    Field::new(total, evidence, 0.8)
 }
 
 fn overall_confidence(e: &Event) -> f32 {
