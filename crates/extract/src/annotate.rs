@@ -9,6 +9,7 @@ use vigie_text::Prepared;
 use crate::actors::{ActorHit, ActorLexicon};
 use crate::attribution::Cue;
 use crate::background::Marker;
+use crate::dates::year::YearContext;
 use crate::dates::{resolve, DateMention, ResolvedDate};
 use crate::numbers::Quantity;
 use crate::pack::LanguagePack;
@@ -70,6 +71,9 @@ pub struct Annotations<'p> {
     pub places: Vec<(usize, usize, PlaceCue)>,
     /// The publication date used: the given one, else the dateline's.
     pub published: Option<jiff::civil::Date>,
+    /// Some date's year came from a weekday, not from the text or the
+    /// publication date.
+    pub year_inferred: bool,
     /// Countries in focus (ISO alpha-2), most mentioned first.
     pub countries: Vec<String>,
     pub topos: Vec<Topo>,
@@ -93,6 +97,7 @@ pub fn annotate<'p>(
     actors: &ActorLexicon,
     geocoder: &dyn Geocoder,
     published: Option<jiff::civil::Date>,
+    reference: jiff::civil::Date,
 ) -> Annotations<'p> {
     let folded = prepared.folded.text.as_str();
     let mut paragraph = 0usize;
@@ -131,12 +136,25 @@ pub fn annotate<'p>(
             .filter(|r| r.explicit_year)
             .map(|r| r.date)
     });
+    // Without a publication date, a named weekday can still fix the year.
+    let years = published
+        .is_none()
+        .then(|| YearContext::new(&mentions, folded, reference));
+    let mut year_inferred = false;
     let dates: Vec<DateAnn> = mentions
         .iter()
-        .map(|m| DateAnn {
-            mention: *m,
-            resolved: resolve(m, published),
-            dateline: Some(*m) == dateline,
+        .map(|m| {
+            let inferred = || years.as_ref().and_then(|y| y.resolve(m));
+            let resolved = resolve(m, published).or_else(|| {
+                let r = inferred();
+                year_inferred |= r.is_some();
+                r
+            });
+            DateAnn {
+                mention: *m,
+                resolved,
+                dateline: Some(*m) == dateline,
+            }
         })
         .collect();
     let mut quantities = Vec::new();
@@ -271,6 +289,7 @@ pub fn annotate<'p>(
         quantities,
         places,
         published,
+        year_inferred,
         countries,
         topos,
     }

@@ -61,6 +61,8 @@ pub struct Extractor {
     actors: ActorLexicon,
     packs: Vec<LanguagePack>,
     lexicon_version: String,
+    /// The day reports are read: no event is later. Today unless set.
+    reference_date: Option<jiff::civil::Date>,
 }
 
 impl Extractor {
@@ -77,7 +79,22 @@ impl Extractor {
             actors,
             packs,
             lexicon_version,
+            reference_date: None,
         })
+    }
+
+    /// Fixes the day reports are read (default: today, by the system
+    /// clock). A year-less date with no publication date takes its year
+    /// from a named weekday, never later than this day; pinning it makes
+    /// runs reproducible years later.
+    pub fn with_reference_date(mut self, date: jiff::civil::Date) -> Self {
+        self.reference_date = Some(date);
+        self
+    }
+
+    fn reference_date(&self) -> jiff::civil::Date {
+        self.reference_date
+            .unwrap_or_else(|| jiff::ZonedDateTime::now().date())
     }
 
     pub fn versions(&self) -> ExtractorVersions {
@@ -150,7 +167,14 @@ impl Extractor {
             &self.actors,
             self.geocoder.as_ref(),
             published,
+            self.reference_date(),
         );
+        if ann.year_inferred {
+            out.diagnostics.push(Diagnostic::info(
+                "year_from_weekday",
+                "no publication date: a year-less date took its year from its weekday (the first such year from the latest year the text writes, else the most recent one up to today)",
+            ));
+        }
         let published = ann.published;
         let frames = assemble::frames(&ann, &prepared.folded.text, published);
         let units = assemble::assemble(&ann, &frames);

@@ -34,6 +34,12 @@ pub struct Args {
     /// Publication date (YYYY-MM-DD) of a text/HTML input: anchors "hier", "Thursday", year-less dates.
     #[arg(long)]
     pub published_at: Option<String>,
+    /// The day the reports are read (YYYY-MM-DD; default today): with no
+    /// publication date, a year-less "vendredi 19 juin" takes the latest
+    /// year, up to this day, in which 19 June is a Friday. Pin it for
+    /// reproducible runs.
+    #[arg(long, value_name = "DATE")]
+    pub read_on: Option<String>,
     /// Outlet or source name of a text/HTML input.
     #[arg(long)]
     pub source: Option<String>,
@@ -89,7 +95,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         ..Default::default()
     };
     let items = input::read_path(&args.input, &meta, args.max_bytes)?;
-    let extractor = extractor()?;
+    let mut extractor = extractor()?;
+    if let Some(s) = args.read_on.as_deref() {
+        let day = input::parse_date(s)
+            .with_context(|| format!("--read-on {s:?} is not a date (want YYYY-MM-DD)"))?;
+        extractor = extractor.with_reference_date(day);
+    }
     let mut documents = Vec::new();
     let mut rejected = Vec::new();
     for item in items {

@@ -9,6 +9,7 @@
 
 pub mod en;
 pub mod fr;
+pub mod year;
 
 use std::collections::HashMap;
 
@@ -22,11 +23,13 @@ use crate::ExtractError;
 /// What the text says, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateExpr {
-    /// Day and month, with the year if written.
+    /// Day and month, with the year if written and the weekday if named
+    /// ("vendredi 19 juin": the weekday can fix a missing year).
     DayMonth {
         day: u8,
         month: u8,
         year: Option<i16>,
+        weekday: Option<u8>,
     },
     /// A weekday; `last` when marked "dernier"/"last".
     Weekday {
@@ -298,7 +301,15 @@ impl DateLexicon {
                     Some((y, n)) => (Some(y), n),
                     None => (None, after),
                 };
-                return Some((DateExpr::DayMonth { day, month, year }, next));
+                return Some((
+                    DateExpr::DayMonth {
+                        day,
+                        month,
+                        year,
+                        weekday: None,
+                    },
+                    next,
+                ));
             }
         }
         // MONTH DAY[,] [YEAR]  ("October 24, 2025", "Oct. 24")
@@ -309,7 +320,15 @@ impl DateLexicon {
                     Some((y, n)) => (Some(y), n),
                     None => (None, after + 1),
                 };
-                return Some((DateExpr::DayMonth { day, month, year }, next));
+                return Some((
+                    DateExpr::DayMonth {
+                        day,
+                        month,
+                        year,
+                        weekday: None,
+                    },
+                    next,
+                ));
             }
             // [qualifier|preposition] MONTH [YEAR]
             let prev = i.checked_sub(1).map(|p| toks[p].text);
@@ -354,8 +373,17 @@ impl DateLexicon {
                 j += 1;
             }
             if let Some((expr, next)) = toks.get(j).and_then(|_| self.parse_at(toks, j)) {
-                if matches!(expr, DateExpr::DayMonth { .. }) {
-                    return Some((expr, next));
+                if let DateExpr::DayMonth {
+                    day, month, year, ..
+                } = expr
+                {
+                    let named = DateExpr::DayMonth {
+                        day,
+                        month,
+                        year,
+                        weekday: Some(wd),
+                    };
+                    return Some((named, next));
                 }
             }
             let mut next = i + 1;
@@ -416,6 +444,7 @@ fn numeric_date(toks: &[Tok<'_>], i: usize) -> Option<(DateExpr, usize)> {
             day: day as u8,
             month: month as u8,
             year: Some(year as i16),
+            weekday: None,
         },
         i + 5,
     ))
@@ -445,6 +474,7 @@ pub fn resolve(m: &DateMention, published: Option<Date>) -> Option<ResolvedDate>
             day,
             month,
             year: Some(y),
+            ..
         } => {
             let date = Date::new(y, month as i8, day as i8).ok()?;
             Some(ResolvedDate {
@@ -457,6 +487,7 @@ pub fn resolve(m: &DateMention, published: Option<Date>) -> Option<ResolvedDate>
             day,
             month,
             year: None,
+            ..
         } => {
             let p = published?;
             let mut date = Date::new(p.year(), month as i8, day as i8).ok()?;
