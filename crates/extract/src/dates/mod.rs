@@ -372,19 +372,20 @@ impl DateLexicon {
             if toks.get(j).map(|t| t.is_punct(",")).unwrap_or(false) {
                 j += 1;
             }
-            if let Some((expr, next)) = toks.get(j).and_then(|_| self.parse_at(toks, j)) {
-                if let DateExpr::DayMonth {
+            if let Some((
+                DateExpr::DayMonth {
                     day, month, year, ..
-                } = expr
-                {
-                    let named = DateExpr::DayMonth {
-                        day,
-                        month,
-                        year,
-                        weekday: Some(wd),
-                    };
-                    return Some((named, next));
-                }
+                },
+                next,
+            )) = toks.get(j).and_then(|_| self.parse_at(toks, j))
+            {
+                let named = DateExpr::DayMonth {
+                    day,
+                    month,
+                    year,
+                    weekday: Some(wd),
+                };
+                return Some((named, next));
             }
             let mut next = i + 1;
             let prev_last = i
