@@ -236,6 +236,10 @@ pub fn annotate<'p>(
             t.cue_text = Some(cue_text);
         }
     }
+    {
+        let mut only: Vec<&mut ToponymSpan> = spans.iter_mut().map(|(t, _)| t).collect();
+        toponyms::mark_lists(&prepared.clean, &mut only);
+    }
     let admin_mentions: Vec<String> = spans
         .iter()
         .filter(|(t, _)| {

@@ -223,13 +223,12 @@ pub fn find(
         }
         i = next.unwrap_or(i + 1);
     }
-    mark_lists_and_paths(clean, &mut out);
+    mark_admin_paths(clean, &mut out);
     out
 }
 
-/// Marks enumerations ("Tessalit, Aguelhok, Gondam, …") and ACLED admin paths
-/// ("Tangounga (Foutouri, Komondjari)").
-fn mark_lists_and_paths(clean: &str, tops: &mut [ToponymSpan]) {
+/// Marks ACLED admin paths ("Tangounga (Foutouri, Komondjari)").
+fn mark_admin_paths(clean: &str, tops: &mut [ToponymSpan]) {
     // Admin paths: "(A, B)" or "(A)" right after a toponym.
     for k in 0..tops.len() {
         let after = &clean[tops[k].end..];
@@ -248,7 +247,13 @@ fn mark_lists_and_paths(clean: &str, tops: &mut [ToponymSpan]) {
             }
         }
     }
-    // Lists: three or more toponyms separated only by commas / "et" / "and".
+}
+
+/// Marks enumerations ("Tessalit, Aguelhok, Gondam, …"): three or more
+/// toponyms separated only by commas / "et" / "and". Runs after the cues
+/// are attached, since a run opened by "between"/"entre" is one stretch of
+/// road, not a list; admin names (paths, "province de …") do not count.
+pub fn mark_lists(clean: &str, tops: &mut [&mut ToponymSpan]) {
     let mut run_start = 0;
     for k in 1..=tops.len() {
         let joined = k < tops.len() && {
@@ -257,8 +262,13 @@ fn mark_lists_and_paths(clean: &str, tops: &mut [ToponymSpan]) {
             g == "," || g == ", et" || g == "et" || g == ", and" || g == "and" || g == ";"
         };
         if !joined {
-            if k - run_start >= 3 {
-                for t in &mut tops[run_start..k] {
+            let counted = tops[run_start..k]
+                .iter()
+                .filter(|t| !t.is_admin_context())
+                .count();
+            let stretch = matches!(tops[run_start].cue, Some(PlaceCue::Between));
+            if counted >= 3 && !stretch {
+                for t in tops[run_start..k].iter_mut() {
                     t.in_list = true;
                 }
             }
@@ -301,7 +311,8 @@ mod tests {
             "Karre II",
         ]);
         let t = "Des frappes à Tessalit, Aguelhok, Gondam et Kidal. Attack in Tangounga (Foutouri, Komondjari) and Karre II.";
-        let tops = find(t, 0, t.len(), &g, &|_, _| false);
+        let mut tops = find(t, 0, t.len(), &g, &|_, _| false);
+        mark_lists(t, &mut tops.iter_mut().collect::<Vec<_>>());
         let names: Vec<&str> = tops.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(
             names,
@@ -318,5 +329,18 @@ mod tests {
         );
         assert!(tops[..4].iter().all(|t| t.in_list));
         assert!(tops[5].admin_path && tops[6].admin_path && !tops[4].admin_path);
+    }
+
+    #[test]
+    fn a_stretch_between_two_places_is_not_a_list() {
+        let g = Known(&["Baraboule", "Petegoli", "Soum"]);
+        let t = "ambushed between Baraboule and Petegoli, Soum province";
+        let mut tops = find(t, 0, t.len(), &g, &|_, _| false);
+        tops[0].cue = Some(PlaceCue::Between);
+        mark_lists(t, &mut tops.iter_mut().collect::<Vec<_>>());
+        assert!(tops.iter().all(|t| !t.in_list));
+        tops[0].cue = None;
+        mark_lists(t, &mut tops.iter_mut().collect::<Vec<_>>());
+        assert!(tops.iter().all(|t| t.in_list));
     }
 }
