@@ -102,10 +102,18 @@ pub fn frames(
             background = Some(BackgroundKind::List);
         }
         // A sentence without its own date continues the background of the
-        // sentence before it in the same paragraph.
+        // last event sentence of its paragraph, when no date came between
+        // ("Il y a trois ans, le 23 mars 2019, ce village était attaqué. Des
+        // chasseurs dozos pour la plupart. 160 civils ont été tués.").
         if background.is_none() && date.is_none() {
             if let Some(prev) = out.last() {
-                if prev.sent + 1 == si && ann.sents[prev.sent].paragraph == s.paragraph {
+                let same_paragraph = ann.sents[prev.sent].paragraph == s.paragraph;
+                let dated_between = ann.sents[prev.sent + 1..si].iter().any(|b| {
+                    ann.dates
+                        .iter()
+                        .any(|d| d.mention.start >= b.fstart && d.mention.start < b.fend)
+                });
+                if same_paragraph && !dated_between {
                     background = prev.background;
                 }
             }

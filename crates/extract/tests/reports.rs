@@ -40,9 +40,6 @@ use vigie_core::{DocMeta, Document, DocumentExtraction, Event, Evidence, Geocode
 /// failures are tolerated. Keep this list short (at most a third of the set)
 /// and remove an entry as soon as the engine gets it right.
 const KNOWN_GAPS: &[&str] = &[
-    // "Mali's army on Monday denied reports that … last week": the statement's
-    // date comes before its verb, so it is taken as the event date.
-    "en-denial-diafarabe",
     // Two paragraphs, two places, two victim groups on one day: merged into one event.
     "en-two-attacks-tillaberi",
     // "des soldats et des VDP … exécuté … une quinzaine de civils": two armed
