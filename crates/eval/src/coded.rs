@@ -36,6 +36,10 @@ pub struct CodedEvent {
     pub fatalities: Option<u32>,
     pub civilian_targeting: Option<bool>,
     pub claim: Option<Modality>,
+    /// For a prediction: whether its date was read in the report (false:
+    /// taken from the publication date because the text gives none).
+    /// Unknown (`None`) for gold events and saved predictions.
+    pub date_in_text: Option<bool>,
 }
 
 impl CodedEvent {
@@ -174,6 +178,7 @@ impl TryFrom<CodedEventRecord> for CodedEvent {
             fatalities: r.fatalities,
             civilian_targeting: r.civilian_targeting,
             claim,
+            date_in_text: None,
         })
     }
 }
@@ -248,6 +253,7 @@ impl From<&Event> for CodedEvent {
             fatalities: Some(e.fatalities.value),
             civilian_targeting: Some(e.civilian_targeting.value),
             claim: Some(e.claim.modality),
+            date_in_text: Some(!e.event_date.evidence.is_empty()),
         }
     }
 }

@@ -85,10 +85,23 @@ pub struct EvalReport {
     pub toponyms: PrfRow,
     pub toponyms_not_in_text: u64,
     pub actors: PrfRow,
+    /// What the texts allow for event_date.within_precision.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_ceiling: Option<DateCeiling>,
     pub confusion: BTreeMap<String, ConfusionTable>,
     /// Throughput of the run; left out of committed results (it varies).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub run: Option<RunMeta>,
+}
+
+/// Matched events whose report gives no date of its own (the prediction fell
+/// back on the publication date), and the best within-precision score any
+/// reader of the text alone could reach.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DateCeiling {
+    pub no_date_in_text: u64,
+    pub right_anyway: u64,
+    pub ceiling: f64,
 }
 
 impl EvalReport {
@@ -143,6 +156,7 @@ impl EvalReport {
             toponyms: PrfRow::new(s.toponyms, target("toponyms.f1")),
             toponyms_not_in_text: s.toponyms_not_in_text,
             actors: PrfRow::new(s.actors, target("actors.f1")),
+            date_ceiling: date_ceiling(s),
             confusion,
             run: None,
         }
@@ -151,6 +165,19 @@ impl EvalReport {
     pub fn field(&self, metric: &str) -> Option<&FieldRow> {
         self.fields.iter().find(|f| f.metric == metric)
     }
+}
+
+fn date_ceiling(s: &Scores) -> Option<DateCeiling> {
+    let t = s.fields.get("event_date.within_precision")?;
+    if s.dates_not_in_text == 0 || t.matched.total == 0 {
+        return None;
+    }
+    let unfixable = s.dates_not_in_text - s.dates_not_in_text_right;
+    Some(DateCeiling {
+        no_date_in_text: s.dates_not_in_text,
+        right_anyway: s.dates_not_in_text_right,
+        ceiling: round4(ratio(t.matched.total - unfixable, t.matched.total)),
+    })
 }
 
 /// Median of sorted values.
@@ -246,6 +273,17 @@ pub fn render_text(r: &EvalReport) -> String {
             format!("{k}.macro_f1"),
             "",
             pct(*v)
+        );
+    }
+    if let Some(c) = &r.date_ceiling {
+        let _ = writeln!(
+            o,
+            "{:<30} {:>13} {:>7}  {} matched events' reports give no date ({} right anyway by the publication date)",
+            "event_date.text_ceiling",
+            "",
+            pct(c.ceiling),
+            c.no_date_in_text,
+            c.right_anyway
         );
     }
     if let Some(m) = r.location_median_km {

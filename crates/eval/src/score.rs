@@ -64,6 +64,11 @@ pub struct Scores {
     /// not counted in toponym recall.
     pub toponyms_not_in_text: u64,
     pub actors: Prf,
+    /// Matched events whose prediction took its date from the publication
+    /// date because the report gives none, and how many of those were
+    /// still within precision: what no reading of the text can fix.
+    pub dates_not_in_text: u64,
+    pub dates_not_in_text_right: u64,
     pub failures: Vec<Failure>,
 }
 
@@ -316,6 +321,12 @@ impl Scorer {
             (Some(a), Some(b)) => (b - a).get_days().abs() as i64 <= tolerance,
             _ => false,
         };
+        if p.date_in_text == Some(false) {
+            s.dates_not_in_text += 1;
+            if within {
+                s.dates_not_in_text_right += 1;
+            }
+        }
         record(
             s,
             "event_date.within_precision",

@@ -223,3 +223,26 @@ fn documents_without_prediction_count_as_misses() {
     assert_eq!(counts(&r, "sub_event_type.accuracy"), (0, 0, 3));
     assert_eq!(r.field("sub_event_type.accuracy").unwrap().met, Some(false));
 }
+
+#[test]
+fn the_date_ceiling_counts_wrong_dates_the_text_could_not_give() {
+    let gold = read_gold(&fixture("news_gold.jsonl"), None).unwrap();
+    let mut preds = read_predictions(&fixture("predictions.jsonl")).unwrap();
+    let scorer = Scorer::with_shipped_data().unwrap();
+    let targets = Targets::shipped().unwrap();
+    // Saved predictions do not say where their dates came from: no ceiling.
+    let plain = EvalReport::new(&gold, "x", &scorer.score(&gold, &preds.documents), &targets);
+    assert_eq!(plain.date_ceiling, None);
+    // fx-en-001's date is the wrong one (gold null): say it came from the
+    // publication date, every other from the text.
+    for (id, d) in preds.documents.iter_mut() {
+        for e in &mut d.events {
+            e.date_in_text = Some(id != "fx-en-001");
+        }
+    }
+    let r = EvalReport::new(&gold, "x", &scorer.score(&gold, &preds.documents), &targets);
+    let c = r.date_ceiling.clone().expect("a ceiling");
+    assert_eq!((c.no_date_in_text, c.right_anyway), (1, 0));
+    assert!(close(c.ceiling, 0.6667), "{c:?}"); // (3 - 1) / 3
+    assert!(render_text(&r).contains("event_date.text_ceiling"));
+}

@@ -172,6 +172,7 @@ fn parse_row(
         fatalities,
         civilian_targeting,
         claim: None,
+        date_in_text: None,
     };
     Ok(GoldDocument {
         id,
