@@ -138,7 +138,7 @@ fn words_between(folded: &str, a: usize, b: usize) -> usize {
 
 /// "a annoncé jeudi", "said on Thursday", "on Monday denied": the date of a
 /// statement, right after or right before an attribution verb.
-fn is_speech_date(ann: &Annotations<'_>, date_start: usize, date_end: usize) -> bool {
+pub fn is_speech_date(ann: &Annotations<'_>, date_start: usize, date_end: usize) -> bool {
     ann.cues.iter().filter(|c| c.info.label.is_some()).any(|c| {
         // "a annoncé jeudi" … or "the army on Monday denied".
         (c.end <= date_start && date_start - c.end <= 4)

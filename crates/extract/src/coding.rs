@@ -836,18 +836,27 @@ impl<'a> Coder<'a> {
     }
 
     fn code_date(&self, members: &[usize]) -> (Field<Option<Date>>, TimePrecision) {
-        for &m in members {
-            if let Some(di) = self.frames[m].date {
-                let d = &self.ann.dates[di];
-                let ev = vec![self.evidence(d.mention.start, d.mention.end)];
-                return match d.resolved {
-                    Some(r) => {
-                        let conf = if r.explicit_year { 0.95 } else { 0.85 };
-                        (Field::new(Some(r.date), ev, conf), r.precision)
-                    }
-                    None => (Field::new(None, ev, 0.2), TimePrecision::Month),
-                };
-            }
+        // An undated main sentence is dated by the last date written before
+        // it in its paragraph ("… ont subi cet acte le mercredi 28 mars 2018.
+        // … Alors, toutes deux ont été violées."), before any date of a
+        // later sentence of the event.
+        let carried = members
+            .first()
+            .filter(|&&m| self.frames[m].date.is_none())
+            .and_then(|&m| self.date_carried_to(self.frames[m].sent));
+        let mut dated = carried
+            .into_iter()
+            .chain(members.iter().filter_map(|&m| self.frames[m].date));
+        if let Some(di) = dated.next() {
+            let d = &self.ann.dates[di];
+            let ev = vec![self.evidence(d.mention.start, d.mention.end)];
+            return match d.resolved {
+                Some(r) => {
+                    let conf = if r.explicit_year { 0.95 } else { 0.85 };
+                    (Field::new(Some(r.date), ev, conf), r.precision)
+                }
+                None => (Field::new(None, ev, 0.2), TimePrecision::Month),
+            };
         }
         // No date in the event's sentences: the first dated, non-background
         // sentence of the document (a dateline), else the publication date
@@ -887,6 +896,41 @@ impl<'a> Coder<'a> {
             Some(p) => (Field::inferred(Some(p), 0.3), TimePrecision::Week),
             None => (Field::inferred(None, 0.0), TimePrecision::Month),
         }
+    }
+
+    /// The last date before sentence `si` in its paragraph that dates a
+    /// happening: not a dateline, not a statement's date, not in a
+    /// background sentence.
+    fn date_carried_to(&self, si: usize) -> Option<usize> {
+        let sent = self.ann.sents.get(si)?;
+        let para_start = self
+            .ann
+            .sents
+            .iter()
+            .find(|s| s.paragraph == sent.paragraph)
+            .map(|s| s.fstart)?;
+        let in_background = |pos: usize| {
+            self.frames.iter().any(|f| {
+                f.background.is_some()
+                    && self
+                        .ann
+                        .sents
+                        .get(f.sent)
+                        .is_some_and(|s| pos >= s.fstart && pos < s.fend)
+            })
+        };
+        self.ann
+            .dates
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.mention.start >= para_start && d.mention.end <= sent.fstart)
+            .filter(|(_, d)| {
+                !d.dateline
+                    && !crate::assemble::is_speech_date(self.ann, d.mention.start, d.mention.end)
+                    && !in_background(d.mention.start)
+            })
+            .map(|(i, _)| i)
+            .next_back()
     }
 
     fn choose_place(&self, members: &[usize]) -> Option<usize> {
