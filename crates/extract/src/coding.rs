@@ -949,6 +949,28 @@ impl<'a> Coder<'a> {
             }
         }
         best.map(|(_, i)| i)
+            .or_else(|| self.place_carried_to(main_sent))
+    }
+
+    /// The place of the nearest earlier sentence that names one, when the
+    /// event's own sentences name none ("Le 12 mars, deux femmes revenaient
+    /// de la foire de Bara quand … L'un d'eux les a violées"). Background
+    /// sentences, lists and admin paths do not carry a place.
+    fn place_carried_to(&self, si: usize) -> Option<usize> {
+        let in_background = |sent: usize| {
+            self.frames
+                .iter()
+                .any(|f| f.sent == sent && f.background.is_some())
+        };
+        (0..si).rev().filter(|&s| !in_background(s)).find_map(|s| {
+            self.ann
+                .topos
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.sent == s && !t.span.is_admin_context() && !t.span.in_list)
+                .max_by_key(|(_, t)| place_score(t))
+                .map(|(i, _)| i)
+        })
     }
 
     /// Every casualty figure of the event, with who reported it.
