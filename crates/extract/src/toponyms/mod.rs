@@ -128,8 +128,13 @@ fn cap_words(clean: &str, start: usize, end: usize) -> Vec<CapWord> {
     let mut iter = text.char_indices().peekable();
     let mut prev: Option<char> = None;
     while let Some((i, c)) = iter.next() {
+        // A name starts after a space or punctuation, and after an elided
+        // article or preposition ("d'Ansongo", "l'Aïr"); inside a name an
+        // apostrophe or hyphen continues it ("N'Djamena", "Tin-Zaouatene").
         let word_start = prev
-            .map(|p| !(p.is_alphanumeric() || p == '-' || p == '\'' || p == '’'))
+            .map(|p| {
+                !(p.is_alphanumeric() || p == '-') || ((p == '\'' || p == '’') && c.is_uppercase())
+            })
             .unwrap_or(true);
         if word_start && c.is_uppercase() {
             let mut j = i + c.len_utf8();
@@ -329,6 +334,17 @@ mod tests {
         );
         assert!(tops[..4].iter().all(|t| t.in_list));
         assert!(tops[5].admin_path && tops[6].admin_path && !tops[4].admin_path);
+    }
+
+    #[test]
+    fn names_after_an_elided_article_are_found() {
+        let g = Known(&["Ansongo", "N'Djamena"]);
+        let t = "dans le cercle d'Ansongo, puis vers N'Djamena";
+        let names: Vec<String> = find(t, 0, t.len(), &g, &|_, _| false)
+            .into_iter()
+            .map(|t| t.name)
+            .collect();
+        assert_eq!(names, vec!["Ansongo", "N'Djamena"]);
     }
 
     #[test]
