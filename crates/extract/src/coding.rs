@@ -73,6 +73,8 @@ const INTRANSITIVE_DEATH: &[&str] = &[
     "ont peri",
     "bilan",
 ];
+/// Words that deny the trigger after them ("no casualties", "sans victime").
+const NEGATIONS: &[&str] = &["no", "without", "aucune", "aucun", "sans", "pas", "ni"];
 /// Words that introduce a part of a toll already counted ("dont trois enfants").
 const SUBSET_WORDS: &[&str] = &[
     "including",
@@ -506,6 +508,54 @@ impl<'a> Coder<'a> {
         civilians && !armed_actor && !armed_victim
     }
 
+    /// Whether an attack only fell on property: a looting or burning word in
+    /// the event, no death, wound, abduction or fight, and no person hit
+    /// after the attack word (the attackers themselves, "the gunmen seized",
+    /// are not hit).
+    fn property_only(&self, members: &[usize]) -> bool {
+        use TriggerClass as T;
+        let harmed = members.iter().any(|&m| {
+            let f = &self.frames[m];
+            let from = self.ann.sents[f.sent].fstart;
+            f.triggers.iter().any(|t| {
+                matches!(
+                    t.class,
+                    T::Kill | T::Wound | T::Abduct | T::Sexual | T::Clash | T::Arrest
+                ) && !self.negated(t, from)
+            })
+        });
+        if harmed || !self.frames_have(members, &[T::Loot]) {
+            return false;
+        }
+        let first_attack = members
+            .first()
+            .and_then(|&m| {
+                self.frames[m]
+                    .triggers
+                    .iter()
+                    .find(|t| t.class == T::Attack)
+            })
+            .map(|t| t.end)
+            .unwrap_or(0);
+        !members.iter().any(|&m| {
+            let s = &self.ann.sents[self.frames[m].sent];
+            within(&self.ann.victims, s.fstart, s.fend, |v| v.start)
+                .iter()
+                .any(|v| {
+                    v.class.is_person()
+                        && v.start >= first_attack
+                        && !self.subject_of_act(v.end, s.fend)
+                })
+        })
+    }
+
+    /// A trigger denied right before it ("no casualties", "sans faire de victimes").
+    fn negated(&self, t: &Trigger, sent_start: usize) -> bool {
+        self.words_before(t.start, 3, sent_start)
+            .iter()
+            .any(|w| NEGATIONS.contains(w))
+    }
+
     /// A bare toll word ("victims", "casualties") rather than a killing verb.
     fn is_intransitive_toll(&self, t: &Trigger) -> bool {
         let text = &self.folded()[t.start..t.end];
@@ -637,6 +687,11 @@ impl<'a> Coder<'a> {
             // A combined air-ground operation with fighting is one armed clash.
             T::Airstrike if self.main_has(members, T::Clash) => S::ArmedClash,
             T::Airstrike => S::AirDroneStrike,
+            // A complex attack (car bomb or mortar barrage, then an armed
+            // assault or an exchange of fire) is one armed clash.
+            T::Suicide | T::Shelling | T::Grenade if self.frames_have(members, &[T::Clash]) => {
+                S::ArmedClash
+            }
             T::Suicide => S::SuicideBomb,
             T::Shelling => S::ShellingArtilleryMissileAttack,
             T::Grenade => S::Grenade,
@@ -655,6 +710,10 @@ impl<'a> Coder<'a> {
             T::Attack | T::Kill => {
                 if protest_context && has(T::Protest) {
                     protest_type()
+                } else if class == T::Attack && !target_armed && self.property_only(members) {
+                    // "attacked the village and seized livestock, no casualties":
+                    // nobody was hurt, property was taken or burned.
+                    S::LootingPropertyDestruction
                 } else if target_armed || self.main_has(members, T::Clash) {
                     // Hit armed people, or met resistance ("the attack was repelled").
                     S::ArmedClash
@@ -789,7 +848,10 @@ impl<'a> Coder<'a> {
                     etype,
                     E::Battles | E::ExplosionsRemoteViolence | E::ViolenceAgainstCivilians
                 );
-                if a1.value.is_none() && violent {
+                // Property taken or burned by people nobody names: an
+                // unidentified armed group, as for violence.
+                let looting = sub == SubEventType::LootingPropertyDestruction;
+                if a1.value.is_none() && (violent || looting) {
                     a1 = generic("unidentified_armed", 0.5);
                 }
                 let a1_key = a1.value.as_ref().map(|a| a.key.clone());
