@@ -168,6 +168,28 @@ impl<'a> Coder<'a> {
         false
     }
 
+    /// Whether the words before the anchor name who was hit: a death said
+    /// of the dead ("two soldiers were killed") or an act in the passive
+    /// ("the gendarmerie post was attacked by gunmen", "post attacked by").
+    fn subject_is_hit(&self, t: &Trigger, sent_start: usize) -> bool {
+        use TriggerClass as T;
+        match t.class {
+            T::Kill => self.death_subject_is_victim(t, sent_start),
+            T::Attack | T::Abduct | T::Loot | T::Ied | T::Shelling | T::Grenade => {
+                let next = self
+                    .words_between(t.end, self.folded().len().min(t.end + 12))
+                    .into_iter()
+                    .next();
+                let aux = self
+                    .words_before(t.start, 2, sent_start)
+                    .iter()
+                    .any(|w| PASSIVE_WORDS.contains(w));
+                aux || next.is_some_and(|w| AGENT_WORDS.contains(&w))
+            }
+            _ => false,
+        }
+    }
+
     /// "…, police said", "selon l'armée": the actor speaks, it is not a party.
     fn is_attribution_source(&self, h: &ActorHit) -> bool {
         self.ann
@@ -186,8 +208,7 @@ impl<'a> Coder<'a> {
         let s = &self.ann.sents[f.sent];
         let mut agents = Vec::new();
         let mut targets = Vec::new();
-        let victim_subject =
-            anchor.class == TriggerClass::Kill && self.death_subject_is_victim(anchor, s.fstart);
+        let victim_subject = self.subject_is_hit(anchor, s.fstart);
         for h in within(&self.ann.actors, s.fstart, s.fend, |h| h.start)
             .iter()
             .filter(|h| !self.is_attribution_source(h))
@@ -288,6 +309,8 @@ impl<'a> Coder<'a> {
 
     /// Whether the noun ending at `end` is the subject of a violent verb
     /// right after it ("… when gunmen on motorcycles attacked …").
+    /// A coordination or a comma in between starts another clause whose
+    /// subject is elsewhere ("killed two militiamen and seized livestock").
     fn subject_of_act(&self, end: usize, sto: usize) -> bool {
         within(&self.ann.triggers, end, sto, |t| t.start)
             .iter()
@@ -299,6 +322,9 @@ impl<'a> Coder<'a> {
                         | TriggerClass::Abduct
                         | TriggerClass::Loot
                 ) && self.words_between(end, t.start).len() <= 3
+                    && !self.folded().get(end..t.start).is_some_and(|g| {
+                        g.contains(',') || g.contains(" and ") || g.contains(" et ")
+                    })
             })
     }
 
@@ -336,8 +362,7 @@ impl<'a> Coder<'a> {
             anchor.start >= s.fstart && anchor.start < s.fend
         })?;
         let sent_start = self.ann.sents[anchor_frame.sent].fstart;
-        let victim_subject =
-            anchor.class == TriggerClass::Kill && self.death_subject_is_victim(&anchor, sent_start);
+        let victim_subject = self.subject_is_hit(&anchor, sent_start);
 
         // --- date
         let (event_date, time_precision) = self.code_date(members);
@@ -654,6 +679,24 @@ impl<'a> Coder<'a> {
                 .find(|t| t.class == TriggerClass::Kill && !self.is_intransitive_toll(t));
             if let Some(k) = killed {
                 trig = *k;
+            }
+        }
+        // "arrested … and summarily executed", "detained and tortured": the
+        // harm done to the detainees decides (violence against civilians).
+        if trig.class == TriggerClass::Arrest {
+            let harm = members.iter().find_map(|&m| {
+                let from = self.ann.sents[self.frames[m].sent].fstart;
+                self.frames[m].triggers.iter().copied().find(|t| {
+                    matches!(t.class, TriggerClass::Kill | TriggerClass::Attack)
+                        && t.start > trig.start
+                        && !self.is_intransitive_toll(t)
+                        && !self.negated(t, from)
+                })
+            });
+            // The arrest stays the anchor: its agent and its object are the
+            // perpetrators and the victims.
+            if let Some(h) = harm {
+                return Some((h.class, trig));
             }
         }
         Some((trig.class, trig))
