@@ -275,6 +275,24 @@ impl<'a> Coder<'a> {
             let k = self.actors.kind(h.id);
             cands.push((h.start, armed_kind(k), k == ActorKind::Civilians));
         }
+        // "a gendarmerie vehicle", "the FAMa convoy's truck": an armed noun or
+        // actor right before a thing makes the thing theirs.
+        let armed_ends: Vec<usize> = within(&self.ann.victims, s.fstart, s.fend, |v| v.start)
+            .iter()
+            .filter(|v| v.class.is_armed())
+            .map(|v| v.end)
+            .chain(
+                targets
+                    .iter()
+                    .filter(|h| armed_kind(self.actors.kind(h.id)))
+                    .map(|h| h.end),
+            )
+            .collect();
+        for c in cands.iter_mut().filter(|c| c.2) {
+            if armed_ends.iter().any(|&e| e < c.0 && c.0 - e <= 2) {
+                *c = (c.0, true, false);
+            }
+        }
         let after = cands
             .iter()
             .filter(|c| c.0 >= anchor.end)
@@ -326,6 +344,20 @@ impl<'a> Coder<'a> {
                         g.contains(',') || g.contains(" and ") || g.contains(" et ")
                     })
             })
+    }
+
+    /// Whether the noun ending at `end` does the act rather than suffer it:
+    /// the subject of an attack or looting verb, or of an active killing
+    /// verb right after it ("The assailants killed nineteen people").
+    fn is_doer(&self, end: usize, sfrom: usize, sto: usize) -> bool {
+        self.subject_of_act(end, sto)
+            || within(&self.ann.triggers, end, sto, |t| t.start)
+                .iter()
+                .find(|t| t.class == TriggerClass::Kill)
+                .is_some_and(|t| {
+                    self.words_between(end, t.start).len() <= 2
+                        && !self.death_subject_is_victim(t, sfrom)
+                })
     }
 
     /// Whether a death or injury word stands within four words of a noun.
@@ -420,7 +452,7 @@ impl<'a> Coder<'a> {
                 let s = &self.ann.sents[self.frames[m].sent];
                 within(&self.ann.victims, s.fstart, s.fend, |v| v.start)
                     .iter()
-                    .find(|v| v.class.is_person())
+                    .find(|v| v.class.is_person() && !self.is_doer(v.end, s.fstart, s.fend))
                     .copied()
             }) {
                 target_armed = v.class.is_armed();
