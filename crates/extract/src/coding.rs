@@ -73,6 +73,19 @@ const INTRANSITIVE_DEATH: &[&str] = &[
     "ont peri",
     "bilan",
 ];
+/// Words that make what follows the topic of a protest, not an act in it.
+const TOPIC_WORDS: &[&str] = &[
+    "against",
+    "over",
+    "denounce",
+    "denounced",
+    "denouncing",
+    "wake",
+    "contre",
+    "denoncer",
+    "denoncant",
+    "suite",
+];
 /// Words that deny the trigger after them ("no casualties", "sans victime").
 const NEGATIONS: &[&str] = &["no", "without", "aucune", "aucun", "sans", "pas", "ni"];
 /// Words that introduce a part of a toll already counted ("dont trois enfants").
@@ -606,6 +619,23 @@ impl<'a> Coder<'a> {
         })
     }
 
+    /// Whether a fight happens during a protest, not as its topic: "clashed
+    /// with gendarmes", but not "to protest against intercommunal violence"
+    /// nor "in the wake of intercommunal violence".
+    fn protesters_fight(&self, members: &[usize]) -> bool {
+        members.iter().any(|&m| {
+            let f = &self.frames[m];
+            let from = self.ann.sents[f.sent].fstart;
+            f.triggers.iter().any(|t| {
+                t.class == TriggerClass::Clash
+                    && !self
+                        .words_before(t.start, 4, from)
+                        .iter()
+                        .any(|w| TOPIC_WORDS.contains(w))
+            })
+        })
+    }
+
     /// A trigger denied right before it ("no casualties", "sans faire de victimes").
     fn negated(&self, t: &Trigger, sent_start: usize) -> bool {
         self.words_before(t.start, 3, sent_start)
@@ -750,7 +780,12 @@ impl<'a> Coder<'a> {
         let protest_type = || {
             if has(T::Excessive) || (has(T::Kill) && has(T::Intervention)) {
                 S::ExcessiveForceAgainstProtesters
-            } else if has(T::Violent) || has(T::Riot) || has(T::Loot) {
+            } else if has(T::Violent)
+                || has(T::Riot)
+                || has(T::Loot)
+                || self.protesters_fight(members)
+            {
+                // Demonstrators who fight ("clashed with the police") riot.
                 S::ViolentDemonstration
             } else if has(T::Intervention) || has(T::Arrest) {
                 S::ProtestWithIntervention
