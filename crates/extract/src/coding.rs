@@ -571,11 +571,16 @@ impl<'a> Coder<'a> {
             )
         });
         let armed_victim = victims.iter().any(|v| v.class.is_armed());
-        let civilians = victims.iter().any(|v| v.class == VictimClass::Civilian)
+        let civilians = victims
+            .iter()
+            .any(|v| matches!(v.class, VictimClass::Civilian | VictimClass::Community))
             || hits
                 .iter()
                 .any(|h| self.actors.kind(h.id) == ActorKind::Civilians);
-        civilians && !armed_actor && !armed_victim
+        // Communities fighting each other ("Fulani and Dogon clashed",
+        // "farmers and herders clashed") are identity militias in a clash.
+        let communal = victims.iter().any(|v| v.class == VictimClass::Community);
+        civilians && !armed_actor && !armed_victim && !communal
     }
 
     /// Whether an attack only fell on property: a looting or burning word in
@@ -1119,9 +1124,7 @@ impl<'a> Coder<'a> {
                 if part_of_total {
                     continue;
                 }
-                let victims = self
-                    .victim_after(q.end)
-                    .map(|c| format!("{c:?}").to_lowercase());
+                let victims = self.victim_after(q.end).map(|c| c.label().to_string());
                 out.push(FigureClaim {
                     what: what.into(),
                     value: q.value,
