@@ -23,7 +23,7 @@ use crate::notes::write_notes;
 use crate::numbers::Quantity;
 use crate::toponyms::PlaceCue;
 use crate::triggers::{Trigger, TriggerClass};
-use crate::victims::VictimClass;
+use crate::victims::{VictimClass, VictimHit};
 
 /// actor1, assoc_actor_1, actor2, assoc_actor_2.
 type ActorRoles = (
@@ -73,6 +73,8 @@ const INTRANSITIVE_DEATH: &[&str] = &[
     "ont peri",
     "bilan",
 ];
+/// Words that introduce the owner of a thing ("the house of a councilman").
+const OWNER_WORDS: &[&str] = &["of", "belonging", "owned", "de", "du", "appartenant"];
 /// Words that make what follows the topic of a protest, not an act in it.
 const TOPIC_WORDS: &[&str] = &[
     "against",
@@ -614,14 +616,39 @@ impl<'a> Coder<'a> {
             .unwrap_or(0);
         !members.iter().any(|&m| {
             let s = &self.ann.sents[self.frames[m].sent];
-            within(&self.ann.victims, s.fstart, s.fend, |v| v.start)
-                .iter()
-                .any(|v| {
-                    v.class.is_person()
-                        && v.start >= first_attack
-                        && !self.subject_of_act(v.end, s.fend)
-                })
+            let victims = within(&self.ann.victims, s.fstart, s.fend, |v| v.start);
+            victims.iter().any(|v| {
+                v.class.is_person()
+                    && v.start >= first_attack
+                    && !self.subject_of_act(v.end, s.fend)
+                    && !self.owner_of_site(v, victims, s.fstart)
+            })
         })
+    }
+
+    /// Whether a person noun only says whose property was hit: it qualifies
+    /// a site right after it ("the chief's house") or follows one as its
+    /// owner ("the house of a councilman", "shops belonging to traders").
+    /// A community named on a village ("the Dogon village") is not an owner:
+    /// a village attacked for its community is violence against its people.
+    fn owner_of_site(&self, v: &VictimHit, victims: &[VictimHit], sent_start: usize) -> bool {
+        if v.class == VictimClass::Community {
+            return false;
+        }
+        let site_after = victims.iter().any(|w| {
+            w.class == VictimClass::CivilianSite && w.start >= v.end && w.start - v.end <= 3
+        });
+        let owner_words = self
+            .words_before(v.start, 4, sent_start)
+            .into_iter()
+            .rev()
+            .skip_while(|w| ARTICLES.contains(w) || *w == "to" || *w == "by")
+            .take(1)
+            .any(|w| OWNER_WORDS.contains(&w));
+        let site_before = victims.iter().any(|w| {
+            w.class == VictimClass::CivilianSite && w.end <= v.start && v.start - w.end <= 24
+        });
+        site_after || (owner_words && site_before)
     }
 
     /// Whether a fight happens during a protest, not as its topic: "clashed
