@@ -754,8 +754,12 @@ impl<'a> Coder<'a> {
                 }
             }
         }
-        // "found and defused an IED": the weapon was not used.
-        if trig.class == TriggerClass::Ied {
+        // "found and defused an IED", "killed while planting a mine", "an
+        // unexploded rocket": the weapon was not used as intended.
+        if matches!(
+            trig.class,
+            TriggerClass::Ied | TriggerClass::Grenade | TriggerClass::Shelling
+        ) {
             if let Some(d) = main
                 .triggers
                 .iter()
