@@ -73,6 +73,18 @@ const INTRANSITIVE_DEATH: &[&str] = &[
     "ont peri",
     "bilan",
 ];
+/// Words that put an act after a crowd's state ("the population, shocked after the abduction").
+const AFTER_WORDS: &[&str] = &["after", "following", "apres", "suite"];
+/// Words that make a crowd armed ("armed individuals", "armed youths").
+const ARMED_WORDS: &[&str] = &[
+    "armed",
+    "arme",
+    "armes",
+    "armee",
+    "armees",
+    "unknown",
+    "unidentified",
+];
 /// Words that introduce the owner of a thing ("the house of a councilman").
 const OWNER_WORDS: &[&str] = &["of", "belonging", "owned", "de", "du", "appartenant"];
 /// Words that make what follows the topic of a protest, not an act in it.
@@ -375,6 +387,65 @@ impl<'a> Coder<'a> {
                 })
     }
 
+    /// Whether the subject of the act is an unarmed crowd: a civilian noun
+    /// ("residents", "youths", "villagers") right before the act word, in
+    /// the active voice, not qualified as armed, with no armed noun before.
+    fn crowd_does(&self, t: &Trigger, sent_start: usize) -> bool {
+        let victims = within(&self.ann.victims, sent_start, t.start, |v| v.start);
+        let armed_actor = within(&self.ann.actors, sent_start, t.start, |h| h.start)
+            .iter()
+            .any(|h| {
+                !matches!(
+                    self.actors.kind(h.id),
+                    ActorKind::Civilians | ActorKind::Protesters | ActorKind::Rioters
+                )
+            });
+        // Communities attacking each other are militias; a passive act
+        // ("abducted by gunmen") has its doer after it.
+        if armed_actor
+            || victims
+                .iter()
+                .any(|v| v.class.is_armed() || v.class == VictimClass::Community)
+            || self.subject_is_hit(t, sent_start)
+            || self.agent_after(t)
+        {
+            return false;
+        }
+        // The crowd is the clause's subject: the last person noun before
+        // the act ("Residents barricaded the roads and burned …").
+        victims
+            .iter()
+            .rev()
+            .find(|v| v.class.is_person())
+            .is_some_and(|v| {
+                let between = self.words_between(v.end, t.start);
+                v.class == VictimClass::Crowd
+                    && between.len() <= 10
+                    && !between
+                        .iter()
+                        .any(|w| PASSIVE_WORDS.contains(w) || AFTER_WORDS.contains(w))
+                    && !self
+                        .words_before(v.start, 3, sent_start)
+                        .iter()
+                        .any(|w| ARMED_WORDS.contains(w))
+            })
+    }
+
+    /// Whether an agent ("by armed men", "par des hommes armés") follows the
+    /// act later in its sentence: the act is told in the passive.
+    fn agent_after(&self, t: &Trigger) -> bool {
+        let end = self
+            .ann
+            .sents
+            .iter()
+            .find(|s| t.start >= s.fstart && t.start < s.fend)
+            .map(|s| s.fend)
+            .unwrap_or(t.end);
+        self.words_between(t.end, end)
+            .iter()
+            .any(|w| AGENT_WORDS.contains(w))
+    }
+
     /// Whether a death or injury word stands within four words of a noun.
     fn near_harm(&self, start: usize, end: usize, sfrom: usize, sto: usize) -> bool {
         within(&self.ann.triggers, sfrom, sto, |t| t.start)
@@ -480,7 +551,7 @@ impl<'a> Coder<'a> {
                 .iter()
                 .chain(targets.iter())
                 .any(|h| matches!(kind(h), ActorKind::Protesters | ActorKind::Rioters));
-        let sub = self.sub_event_type(
+        let mut sub = self.sub_event_type(
             class,
             members,
             &agents,
@@ -488,6 +559,21 @@ impl<'a> Coder<'a> {
             target_civilian,
             protest_context,
         );
+        // "residents burned tyres and barricaded roads", "youths ransacked
+        // a bar", "villagers beat a thief": an unarmed crowd doing violence riots.
+        if matches!(
+            class,
+            TriggerClass::Loot | TriggerClass::Attack | TriggerClass::Kill | TriggerClass::Abduct
+        ) && !self.frames_have(members, &[TriggerClass::Protest, TriggerClass::Riot])
+            && !target_armed
+            && self.crowd_does(&anchor, sent_start)
+        {
+            sub = if self.frames_have(members, &[TriggerClass::Violent]) {
+                SubEventType::ViolentDemonstration
+            } else {
+                SubEventType::MobViolence
+            };
+        }
 
         let all_hits: Vec<ActorHit> = members
             .iter()
@@ -573,12 +659,14 @@ impl<'a> Coder<'a> {
             )
         });
         let armed_victim = victims.iter().any(|v| v.class.is_armed());
-        let civilians = victims
+        let civilians = victims.iter().any(|v| {
+            matches!(
+                v.class,
+                VictimClass::Civilian | VictimClass::Community | VictimClass::Crowd
+            )
+        }) || hits
             .iter()
-            .any(|v| matches!(v.class, VictimClass::Civilian | VictimClass::Community))
-            || hits
-                .iter()
-                .any(|h| self.actors.kind(h.id) == ActorKind::Civilians);
+            .any(|h| self.actors.kind(h.id) == ActorKind::Civilians);
         // Communities fighting each other ("Fulani and Dogon clashed",
         // "farmers and herders clashed") are identity militias in a clash.
         let communal = victims.iter().any(|v| v.class == VictimClass::Community);
@@ -997,6 +1085,10 @@ impl<'a> Coder<'a> {
                 // Property taken or burned by people nobody names: an
                 // unidentified armed group, as for violence.
                 let looting = sub == SubEventType::LootingPropertyDestruction;
+                if a1.value.is_none() && sub == SubEventType::MobViolence {
+                    // A crowd nobody names: ACLED's rioters of the country.
+                    a1 = generic("rioters", 0.5);
+                }
                 if a1.value.is_none() && (violent || looting) {
                     a1 = generic("unidentified_armed", 0.5);
                 }

@@ -14,6 +14,9 @@ pub enum VictimClass {
     /// farmers, herders): unarmed when hit, but two such groups fighting
     /// each other are identity militias, not a mob.
     Community,
+    /// Civilians named as a crowd that can act together (residents, youths,
+    /// villagers, students): when they do the violence, it is a riot.
+    Crowd,
     /// A place or thing of civilians (village, market, bus).
     CivilianSite,
     /// A place or thing of armed forces (camp, post, convoy).
@@ -26,6 +29,7 @@ impl VictimClass {
             self,
             VictimClass::Civilian
                 | VictimClass::Community
+                | VictimClass::Crowd
                 | VictimClass::Armed
                 | VictimClass::Protester
         )
@@ -33,13 +37,16 @@ impl VictimClass {
     pub fn is_civilian(self) -> bool {
         matches!(
             self,
-            VictimClass::Civilian | VictimClass::Community | VictimClass::CivilianSite
+            VictimClass::Civilian
+                | VictimClass::Community
+                | VictimClass::Crowd
+                | VictimClass::CivilianSite
         )
     }
     /// The victim group a casualty figure counts (a community's dead are civilians).
     pub fn label(self) -> &'static str {
         match self {
-            VictimClass::Civilian | VictimClass::Community => "civilian",
+            VictimClass::Civilian | VictimClass::Community | VictimClass::Crowd => "civilian",
             VictimClass::Armed => "armed",
             VictimClass::Protester => "protester",
             VictimClass::CivilianSite => "civiliansite",
@@ -72,6 +79,7 @@ impl VictimLexicon {
                 "armed" => VictimClass::Armed,
                 "protester" => VictimClass::Protester,
                 "community" => VictimClass::Community,
+                "crowd" => VictimClass::Crowd,
                 "civilian_site" => VictimClass::CivilianSite,
                 "armed_site" => VictimClass::ArmedSite,
                 k => {
