@@ -183,7 +183,12 @@ impl<'a> Coder<'a> {
         {
             return false; // "tuant", "killing", "kills": active
         }
-        // French participles without auxiliary avoir are passive ("trois soldats tués").
+        // French participles without auxiliary avoir are passive ("trois
+        // soldats tués"); in English an -e word is a bare verb ("attempted
+        // to assassinate", "execute").
+        if self.prepared.language.language() == Some(vigie_core::Language::En) {
+            return false;
+        }
         let french_participle = text.ends_with('e')
             || text.ends_with("es")
             || text.ends_with("ee")
@@ -219,14 +224,19 @@ impl<'a> Coder<'a> {
 
     /// "…, police said", "selon l'armée": the actor speaks, it is not a party.
     fn is_attribution_source(&self, h: &ActorHit) -> bool {
+        self.is_source_span(h.start, h.end)
+    }
+
+    /// Whether a span names who speaks ("…, police said", "selon l'armée").
+    fn is_source_span(&self, start: usize, end: usize) -> bool {
         self.ann
             .cues
             .iter()
             .filter(|c| c.info.label.is_some())
             .any(|c| {
-                (h.end <= c.start && c.start - h.end <= 2)
-                    || (c.end <= h.start && h.start - c.end <= 12)
-                    || (c.start <= h.start && h.end <= c.end)
+                (end <= c.start && c.start - end <= 2)
+                    || (c.end <= start && start - c.end <= 12)
+                    || (c.start <= start && end <= c.end)
             })
     }
 
@@ -341,6 +351,7 @@ impl<'a> Coder<'a> {
                 v.class == VictimClass::Armed
                     && v.start >= anchor.end
                     && !is_agent(v.start)
+                    && !self.is_source_span(v.start, v.end)
                     && !self.subject_of_act(v.end, s.fend)
                     && self.near_harm(v.start, v.end, s.fstart, s.fend)
             });
