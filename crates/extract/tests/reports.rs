@@ -40,9 +40,6 @@ use vigie_core::{DocMeta, Document, DocumentExtraction, Event, Evidence, Geocode
 /// failures are tolerated. Keep this list short (at most a third of the set)
 /// and remove an entry as soon as the engine gets it right.
 const KNOWN_GAPS: &[&str] = &[
-    // "Mali's army on Monday denied reports that … last week": the statement's
-    // date comes before its verb, so it is taken as the event date.
-    "en-denial-diafarabe",
     // Two paragraphs, two places, two victim groups on one day: merged into one event.
     "en-two-attacks-tillaberi",
     // "des soldats et des VDP … exécuté … une quinzaine de civils": two armed
@@ -54,9 +51,10 @@ const KNOWN_GAPS: &[&str] = &[
 ];
 
 /// Overall agreement on the soft fields, measured on the current engine
-/// (0.819 = 371/453 on 2025-11-25; see the table printed by this test).
+/// (0.819 = 371/453 on 2025-11-25, 0.862 = 469/544 after the event-type
+/// work of branch etype; see the table printed by this test).
 /// Raise it when the engine improves.
-const SOFT_AGREEMENT_FLOOR: f64 = 0.80;
+const SOFT_AGREEMENT_FLOOR: f64 = 0.84;
 
 /// Soft fields, in the order of the printed table.
 const SOFT_FIELDS: &[&str] = &[
