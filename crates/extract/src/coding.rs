@@ -47,8 +47,9 @@ const PASSIVE_WORDS: &[&str] = &[
     "ete", "was", "were", "been", "being", "is", "are", "sont", "est", "got",
 ];
 const AGENT_WORDS: &[&str] = &["par", "by"];
+/// Auxiliaries of the active voice ("ont tué", "accusés d'avoir exécuté").
 const ACTIVE_AUX: &[&str] = &[
-    "a", "ont", "avait", "avaient", "aurait", "auraient", "have", "has", "had",
+    "a", "ont", "avait", "avaient", "aurait", "auraient", "avoir", "ayant", "have", "has", "had",
 ];
 /// Death words whose subject is the dead ("ont trouvé la mort", "dead").
 const INTRANSITIVE_DEATH: &[&str] = &[

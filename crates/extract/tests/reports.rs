@@ -42,9 +42,6 @@ use vigie_core::{DocMeta, Document, DocumentExtraction, Event, Evidence, Geocode
 const KNOWN_GAPS: &[&str] = &[
     // Two paragraphs, two places, two victim groups on one day: merged into one event.
     "en-two-attacks-tillaberi",
-    // "des soldats et des VDP … exécuté … une quinzaine de civils": two armed
-    // actors of the same side trigger the clash override; should be an Attack.
-    "fr-dementi-solenzo",
     // "a repris avant-hier le contrôle de": the phrase trigger "repris le
     // contrôle" does not match once an adverb sits inside it; no event at all.
     "fr-reprise-controle-avant-hier",
