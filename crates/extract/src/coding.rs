@@ -945,6 +945,9 @@ impl<'a> Coder<'a> {
             T::Ied if self.main_has(members, T::Clash) => S::ArmedClash,
             T::Ied => S::RemoteExplosiveLandmineIed,
             T::Sexual => S::SexualViolence,
+            // Combatants captured by the other side: a battle, not a
+            // disappearance of civilians.
+            T::Abduct if target_armed && !target_civilian => S::ArmedClash,
             T::Abduct => S::AbductionForcedDisappearance,
             T::Protest => protest_type(),
             T::Riot => S::ViolentDemonstration,
