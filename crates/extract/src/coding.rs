@@ -23,7 +23,7 @@ use crate::notes::write_notes;
 use crate::numbers::Quantity;
 use crate::toponyms::PlaceCue;
 use crate::triggers::{Trigger, TriggerClass};
-use crate::victims::VictimClass;
+use crate::victims::{VictimClass, VictimHit};
 
 /// actor1, assoc_actor_1, actor2, assoc_actor_2.
 type ActorRoles = (
@@ -47,8 +47,9 @@ const PASSIVE_WORDS: &[&str] = &[
     "ete", "was", "were", "been", "being", "is", "are", "sont", "est", "got",
 ];
 const AGENT_WORDS: &[&str] = &["par", "by"];
+/// Auxiliaries of the active voice ("ont tué", "accusés d'avoir exécuté").
 const ACTIVE_AUX: &[&str] = &[
-    "a", "ont", "avait", "avaient", "aurait", "auraient", "have", "has", "had",
+    "a", "ont", "avait", "avaient", "aurait", "auraient", "avoir", "ayant", "have", "has", "had",
 ];
 /// Death words whose subject is the dead ("ont trouvé la mort", "dead").
 const INTRANSITIVE_DEATH: &[&str] = &[
@@ -73,6 +74,35 @@ const INTRANSITIVE_DEATH: &[&str] = &[
     "ont peri",
     "bilan",
 ];
+/// Words that put an act after a crowd's state ("the population, shocked after the abduction").
+const AFTER_WORDS: &[&str] = &["after", "following", "apres", "suite"];
+/// Words that make a crowd armed ("armed individuals", "armed youths").
+const ARMED_WORDS: &[&str] = &[
+    "armed",
+    "arme",
+    "armes",
+    "armee",
+    "armees",
+    "unknown",
+    "unidentified",
+];
+/// Words that introduce the owner of a thing ("the house of a councilman").
+const OWNER_WORDS: &[&str] = &["of", "belonging", "owned", "de", "du", "appartenant"];
+/// Words that make what follows the topic of a protest, not an act in it.
+const TOPIC_WORDS: &[&str] = &[
+    "against",
+    "over",
+    "denounce",
+    "denounced",
+    "denouncing",
+    "wake",
+    "contre",
+    "denoncer",
+    "denoncant",
+    "suite",
+];
+/// Words that deny the trigger after them ("no casualties", "sans victime").
+const NEGATIONS: &[&str] = &["no", "without", "aucune", "aucun", "sans", "pas", "ni"];
 /// Words that introduce a part of a toll already counted ("dont trois enfants").
 const SUBSET_WORDS: &[&str] = &[
     "including",
@@ -154,7 +184,12 @@ impl<'a> Coder<'a> {
         {
             return false; // "tuant", "killing", "kills": active
         }
-        // French participles without auxiliary avoir are passive ("trois soldats tués").
+        // French participles without auxiliary avoir are passive ("trois
+        // soldats tués"); in English an -e word is a bare verb ("attempted
+        // to assassinate", "execute").
+        if self.prepared.language.language() == Some(vigie_core::Language::En) {
+            return false;
+        }
         let french_participle = text.ends_with('e')
             || text.ends_with("es")
             || text.ends_with("ee")
@@ -166,16 +201,43 @@ impl<'a> Coder<'a> {
         false
     }
 
+    /// Whether the words before the anchor name who was hit: a death said
+    /// of the dead ("two soldiers were killed") or an act in the passive
+    /// ("the gendarmerie post was attacked by gunmen", "post attacked by").
+    fn subject_is_hit(&self, t: &Trigger, sent_start: usize) -> bool {
+        use TriggerClass as T;
+        match t.class {
+            T::Kill => self.death_subject_is_victim(t, sent_start),
+            T::Attack | T::Abduct | T::Loot | T::Ied | T::Shelling | T::Grenade => {
+                let next = self
+                    .words_between(t.end, self.folded().len().min(t.end + 12))
+                    .into_iter()
+                    .next();
+                let aux = self
+                    .words_before(t.start, 2, sent_start)
+                    .iter()
+                    .any(|w| PASSIVE_WORDS.contains(w));
+                aux || next.is_some_and(|w| AGENT_WORDS.contains(&w))
+            }
+            _ => false,
+        }
+    }
+
     /// "…, police said", "selon l'armée": the actor speaks, it is not a party.
     fn is_attribution_source(&self, h: &ActorHit) -> bool {
+        self.is_source_span(h.start, h.end)
+    }
+
+    /// Whether a span names who speaks ("…, police said", "selon l'armée").
+    fn is_source_span(&self, start: usize, end: usize) -> bool {
         self.ann
             .cues
             .iter()
             .filter(|c| c.info.label.is_some())
             .any(|c| {
-                (h.end <= c.start && c.start - h.end <= 2)
-                    || (c.end <= h.start && h.start - c.end <= 12)
-                    || (c.start <= h.start && h.end <= c.end)
+                (end <= c.start && c.start - end <= 2)
+                    || (c.end <= start && start - c.end <= 12)
+                    || (c.start <= start && end <= c.end)
             })
     }
 
@@ -184,8 +246,7 @@ impl<'a> Coder<'a> {
         let s = &self.ann.sents[f.sent];
         let mut agents = Vec::new();
         let mut targets = Vec::new();
-        let victim_subject =
-            anchor.class == TriggerClass::Kill && self.death_subject_is_victim(anchor, s.fstart);
+        let victim_subject = self.subject_is_hit(anchor, s.fstart);
         for h in within(&self.ann.actors, s.fstart, s.fend, |h| h.start)
             .iter()
             .filter(|h| !self.is_attribution_source(h))
@@ -252,6 +313,24 @@ impl<'a> Coder<'a> {
             let k = self.actors.kind(h.id);
             cands.push((h.start, armed_kind(k), k == ActorKind::Civilians));
         }
+        // "a gendarmerie vehicle", "the FAMa convoy's truck": an armed noun or
+        // actor right before a thing makes the thing theirs.
+        let armed_ends: Vec<usize> = within(&self.ann.victims, s.fstart, s.fend, |v| v.start)
+            .iter()
+            .filter(|v| v.class.is_armed())
+            .map(|v| v.end)
+            .chain(
+                targets
+                    .iter()
+                    .filter(|h| armed_kind(self.actors.kind(h.id)))
+                    .map(|h| h.end),
+            )
+            .collect();
+        for c in cands.iter_mut().filter(|c| c.2) {
+            if armed_ends.iter().any(|&e| e < c.0 && c.0 - e <= 2) {
+                *c = (c.0, true, false);
+            }
+        }
         let after = cands
             .iter()
             .filter(|c| c.0 >= anchor.end)
@@ -273,6 +352,7 @@ impl<'a> Coder<'a> {
                 v.class == VictimClass::Armed
                     && v.start >= anchor.end
                     && !is_agent(v.start)
+                    && !self.is_source_span(v.start, v.end)
                     && !self.subject_of_act(v.end, s.fend)
                     && self.near_harm(v.start, v.end, s.fstart, s.fend)
             });
@@ -286,6 +366,8 @@ impl<'a> Coder<'a> {
 
     /// Whether the noun ending at `end` is the subject of a violent verb
     /// right after it ("… when gunmen on motorcycles attacked …").
+    /// A coordination or a comma in between starts another clause whose
+    /// subject is elsewhere ("killed two militiamen and seized livestock").
     fn subject_of_act(&self, end: usize, sto: usize) -> bool {
         within(&self.ann.triggers, end, sto, |t| t.start)
             .iter()
@@ -297,7 +379,83 @@ impl<'a> Coder<'a> {
                         | TriggerClass::Abduct
                         | TriggerClass::Loot
                 ) && self.words_between(end, t.start).len() <= 3
+                    && !self.folded().get(end..t.start).is_some_and(|g| {
+                        g.contains(',') || g.contains(" and ") || g.contains(" et ")
+                    })
             })
+    }
+
+    /// Whether the noun ending at `end` does the act rather than suffer it:
+    /// the subject of an attack or looting verb, or of an active killing
+    /// verb right after it ("The assailants killed nineteen people").
+    fn is_doer(&self, end: usize, sfrom: usize, sto: usize) -> bool {
+        self.subject_of_act(end, sto)
+            || within(&self.ann.triggers, end, sto, |t| t.start)
+                .iter()
+                .find(|t| t.class == TriggerClass::Kill)
+                .is_some_and(|t| {
+                    self.words_between(end, t.start).len() <= 2
+                        && !self.death_subject_is_victim(t, sfrom)
+                })
+    }
+
+    /// Whether the subject of the act is an unarmed crowd: a civilian noun
+    /// ("residents", "youths", "villagers") right before the act word, in
+    /// the active voice, not qualified as armed, with no armed noun before.
+    fn crowd_does(&self, t: &Trigger, sent_start: usize) -> bool {
+        let victims = within(&self.ann.victims, sent_start, t.start, |v| v.start);
+        let armed_actor = within(&self.ann.actors, sent_start, t.start, |h| h.start)
+            .iter()
+            .any(|h| {
+                !matches!(
+                    self.actors.kind(h.id),
+                    ActorKind::Civilians | ActorKind::Protesters | ActorKind::Rioters
+                )
+            });
+        // Communities attacking each other are militias; a passive act
+        // ("abducted by gunmen") has its doer after it.
+        if armed_actor
+            || victims
+                .iter()
+                .any(|v| v.class.is_armed() || v.class == VictimClass::Community)
+            || self.subject_is_hit(t, sent_start)
+            || self.agent_after(t)
+        {
+            return false;
+        }
+        // The crowd is the clause's subject: the last person noun before
+        // the act ("Residents barricaded the roads and burned …").
+        victims
+            .iter()
+            .rev()
+            .find(|v| v.class.is_person())
+            .is_some_and(|v| {
+                let between = self.words_between(v.end, t.start);
+                v.class == VictimClass::Crowd
+                    && between.len() <= 10
+                    && !between
+                        .iter()
+                        .any(|w| PASSIVE_WORDS.contains(w) || AFTER_WORDS.contains(w))
+                    && !self
+                        .words_before(v.start, 3, sent_start)
+                        .iter()
+                        .any(|w| ARMED_WORDS.contains(w))
+            })
+    }
+
+    /// Whether an agent ("by armed men", "par des hommes armés") follows the
+    /// act later in its sentence: the act is told in the passive.
+    fn agent_after(&self, t: &Trigger) -> bool {
+        let end = self
+            .ann
+            .sents
+            .iter()
+            .find(|s| t.start >= s.fstart && t.start < s.fend)
+            .map(|s| s.fend)
+            .unwrap_or(t.end);
+        self.words_between(t.end, end)
+            .iter()
+            .any(|w| AGENT_WORDS.contains(w))
     }
 
     /// Whether a death or injury word stands within four words of a noun.
@@ -334,8 +492,7 @@ impl<'a> Coder<'a> {
             anchor.start >= s.fstart && anchor.start < s.fend
         })?;
         let sent_start = self.ann.sents[anchor_frame.sent].fstart;
-        let victim_subject =
-            anchor.class == TriggerClass::Kill && self.death_subject_is_victim(&anchor, sent_start);
+        let victim_subject = self.subject_is_hit(&anchor, sent_start);
 
         // --- date
         let (event_date, time_precision) = self.code_date(members);
@@ -393,7 +550,7 @@ impl<'a> Coder<'a> {
                 let s = &self.ann.sents[self.frames[m].sent];
                 within(&self.ann.victims, s.fstart, s.fend, |v| v.start)
                     .iter()
-                    .find(|v| v.class.is_person())
+                    .find(|v| v.class.is_person() && !self.is_doer(v.end, s.fstart, s.fend))
                     .copied()
             }) {
                 target_armed = v.class.is_armed();
@@ -406,7 +563,7 @@ impl<'a> Coder<'a> {
                 .iter()
                 .chain(targets.iter())
                 .any(|h| matches!(kind(h), ActorKind::Protesters | ActorKind::Rioters));
-        let sub = self.sub_event_type(
+        let mut sub = self.sub_event_type(
             class,
             members,
             &agents,
@@ -414,6 +571,21 @@ impl<'a> Coder<'a> {
             target_civilian,
             protest_context,
         );
+        // "residents burned tyres and barricaded roads", "youths ransacked
+        // a bar", "villagers beat a thief": an unarmed crowd doing violence riots.
+        if matches!(
+            class,
+            TriggerClass::Loot | TriggerClass::Attack | TriggerClass::Kill | TriggerClass::Abduct
+        ) && !self.frames_have(members, &[TriggerClass::Protest, TriggerClass::Riot])
+            && !target_armed
+            && self.crowd_does(&anchor, sent_start)
+        {
+            sub = if self.frames_have(members, &[TriggerClass::Violent]) {
+                SubEventType::ViolentDemonstration
+            } else {
+                SubEventType::MobViolence
+            };
+        }
 
         let all_hits: Vec<ActorHit> = members
             .iter()
@@ -499,11 +671,108 @@ impl<'a> Coder<'a> {
             )
         });
         let armed_victim = victims.iter().any(|v| v.class.is_armed());
-        let civilians = victims.iter().any(|v| v.class == VictimClass::Civilian)
-            || hits
-                .iter()
-                .any(|h| self.actors.kind(h.id) == ActorKind::Civilians);
-        civilians && !armed_actor && !armed_victim
+        let civilians = victims.iter().any(|v| {
+            matches!(
+                v.class,
+                VictimClass::Civilian | VictimClass::Community | VictimClass::Crowd
+            )
+        }) || hits
+            .iter()
+            .any(|h| self.actors.kind(h.id) == ActorKind::Civilians);
+        // Communities fighting each other ("Fulani and Dogon clashed",
+        // "farmers and herders clashed") are identity militias in a clash.
+        let communal = victims.iter().any(|v| v.class == VictimClass::Community);
+        civilians && !armed_actor && !armed_victim && !communal
+    }
+
+    /// Whether an attack only fell on property: a looting or burning word in
+    /// the event, no death, wound, abduction or fight, and no person hit
+    /// after the attack word (the attackers themselves, "the gunmen seized",
+    /// are not hit).
+    fn property_only(&self, members: &[usize]) -> bool {
+        use TriggerClass as T;
+        let harmed = members.iter().any(|&m| {
+            let f = &self.frames[m];
+            let from = self.ann.sents[f.sent].fstart;
+            f.triggers.iter().any(|t| {
+                matches!(
+                    t.class,
+                    T::Kill | T::Wound | T::Abduct | T::Sexual | T::Clash | T::Arrest
+                ) && !self.negated(t, from)
+            })
+        });
+        if harmed || !self.frames_have(members, &[T::Loot]) {
+            return false;
+        }
+        let first_attack = members
+            .first()
+            .and_then(|&m| {
+                self.frames[m]
+                    .triggers
+                    .iter()
+                    .find(|t| t.class == T::Attack)
+            })
+            .map(|t| t.end)
+            .unwrap_or(0);
+        !members.iter().any(|&m| {
+            let s = &self.ann.sents[self.frames[m].sent];
+            let victims = within(&self.ann.victims, s.fstart, s.fend, |v| v.start);
+            victims.iter().any(|v| {
+                v.class.is_person()
+                    && v.start >= first_attack
+                    && !self.subject_of_act(v.end, s.fend)
+                    && !self.owner_of_site(v, victims, s.fstart)
+            })
+        })
+    }
+
+    /// Whether a person noun only says whose property was hit: it qualifies
+    /// a site right after it ("the chief's house") or follows one as its
+    /// owner ("the house of a councilman", "shops belonging to traders").
+    /// A community named on a village ("the Dogon village") is not an owner:
+    /// a village attacked for its community is violence against its people.
+    fn owner_of_site(&self, v: &VictimHit, victims: &[VictimHit], sent_start: usize) -> bool {
+        if v.class == VictimClass::Community {
+            return false;
+        }
+        let site_after = victims.iter().any(|w| {
+            w.class == VictimClass::CivilianSite && w.start >= v.end && w.start - v.end <= 3
+        });
+        let owner_words = self
+            .words_before(v.start, 4, sent_start)
+            .into_iter()
+            .rev()
+            .skip_while(|w| ARTICLES.contains(w) || *w == "to" || *w == "by")
+            .take(1)
+            .any(|w| OWNER_WORDS.contains(&w));
+        let site_before = victims.iter().any(|w| {
+            w.class == VictimClass::CivilianSite && w.end <= v.start && v.start - w.end <= 24
+        });
+        site_after || (owner_words && site_before)
+    }
+
+    /// Whether a fight happens during a protest, not as its topic: "clashed
+    /// with gendarmes", but not "to protest against intercommunal violence"
+    /// nor "in the wake of intercommunal violence".
+    fn protesters_fight(&self, members: &[usize]) -> bool {
+        members.iter().any(|&m| {
+            let f = &self.frames[m];
+            let from = self.ann.sents[f.sent].fstart;
+            f.triggers.iter().any(|t| {
+                t.class == TriggerClass::Clash
+                    && !self
+                        .words_before(t.start, 4, from)
+                        .iter()
+                        .any(|w| TOPIC_WORDS.contains(w))
+            })
+        })
+    }
+
+    /// A trigger denied right before it ("no casualties", "sans faire de victimes").
+    fn negated(&self, t: &Trigger, sent_start: usize) -> bool {
+        self.words_before(t.start, 3, sent_start)
+            .iter()
+            .any(|w| NEGATIONS.contains(w))
     }
 
     /// A bare toll word ("victims", "casualties") rather than a killing verb.
@@ -585,8 +854,12 @@ impl<'a> Coder<'a> {
                 }
             }
         }
-        // "found and defused an IED": the weapon was not used.
-        if trig.class == TriggerClass::Ied {
+        // "found and defused an IED", "killed while planting a mine", "an
+        // unexploded rocket": the weapon was not used as intended.
+        if matches!(
+            trig.class,
+            TriggerClass::Ied | TriggerClass::Grenade | TriggerClass::Shelling
+        ) {
             if let Some(d) = main
                 .triggers
                 .iter()
@@ -604,6 +877,24 @@ impl<'a> Coder<'a> {
                 .find(|t| t.class == TriggerClass::Kill && !self.is_intransitive_toll(t));
             if let Some(k) = killed {
                 trig = *k;
+            }
+        }
+        // "arrested … and summarily executed", "detained and tortured": the
+        // harm done to the detainees decides (violence against civilians).
+        if trig.class == TriggerClass::Arrest {
+            let harm = members.iter().find_map(|&m| {
+                let from = self.ann.sents[self.frames[m].sent].fstart;
+                self.frames[m].triggers.iter().copied().find(|t| {
+                    matches!(t.class, TriggerClass::Kill | TriggerClass::Attack)
+                        && t.start > trig.start
+                        && !self.is_intransitive_toll(t)
+                        && !self.negated(t, from)
+                })
+            });
+            // The arrest stays the anchor: its agent and its object are the
+            // perpetrators and the victims.
+            if let Some(h) = harm {
+                return Some((h.class, trig));
             }
         }
         Some((trig.class, trig))
@@ -625,7 +916,12 @@ impl<'a> Coder<'a> {
         let protest_type = || {
             if has(T::Excessive) || (has(T::Kill) && has(T::Intervention)) {
                 S::ExcessiveForceAgainstProtesters
-            } else if has(T::Violent) || has(T::Riot) || has(T::Loot) {
+            } else if has(T::Violent)
+                || has(T::Riot)
+                || has(T::Loot)
+                || self.protesters_fight(members)
+            {
+                // Demonstrators who fight ("clashed with the police") riot.
                 S::ViolentDemonstration
             } else if has(T::Intervention) || has(T::Arrest) {
                 S::ProtestWithIntervention
@@ -637,6 +933,11 @@ impl<'a> Coder<'a> {
             // A combined air-ground operation with fighting is one armed clash.
             T::Airstrike if self.main_has(members, T::Clash) => S::ArmedClash,
             T::Airstrike => S::AirDroneStrike,
+            // A complex attack (car bomb or mortar barrage, then an armed
+            // assault or an exchange of fire) is one armed clash.
+            T::Suicide | T::Shelling | T::Grenade if self.frames_have(members, &[T::Clash]) => {
+                S::ArmedClash
+            }
             T::Suicide => S::SuicideBomb,
             T::Shelling => S::ShellingArtilleryMissileAttack,
             T::Grenade => S::Grenade,
@@ -644,6 +945,9 @@ impl<'a> Coder<'a> {
             T::Ied if self.main_has(members, T::Clash) => S::ArmedClash,
             T::Ied => S::RemoteExplosiveLandmineIed,
             T::Sexual => S::SexualViolence,
+            // Combatants captured by the other side: a battle, not a
+            // disappearance of civilians.
+            T::Abduct if target_armed && !target_civilian => S::ArmedClash,
             T::Abduct => S::AbductionForcedDisappearance,
             T::Protest => protest_type(),
             T::Riot => S::ViolentDemonstration,
@@ -655,6 +959,10 @@ impl<'a> Coder<'a> {
             T::Attack | T::Kill => {
                 if protest_context && has(T::Protest) {
                     protest_type()
+                } else if class == T::Attack && !target_armed && self.property_only(members) {
+                    // "attacked the village and seized livestock, no casualties":
+                    // nobody was hurt, property was taken or burned.
+                    S::LootingPropertyDestruction
                 } else if target_armed || self.main_has(members, T::Clash) {
                     // Hit armed people, or met resistance ("the attack was repelled").
                     S::ArmedClash
@@ -789,7 +1097,14 @@ impl<'a> Coder<'a> {
                     etype,
                     E::Battles | E::ExplosionsRemoteViolence | E::ViolenceAgainstCivilians
                 );
-                if a1.value.is_none() && violent {
+                // Property taken or burned by people nobody names: an
+                // unidentified armed group, as for violence.
+                let looting = sub == SubEventType::LootingPropertyDestruction;
+                if a1.value.is_none() && sub == SubEventType::MobViolence {
+                    // A crowd nobody names: ACLED's rioters of the country.
+                    a1 = generic("rioters", 0.5);
+                }
+                if a1.value.is_none() && (violent || looting) {
                     a1 = generic("unidentified_armed", 0.5);
                 }
                 let a1_key = a1.value.as_ref().map(|a| a.key.clone());
@@ -1013,9 +1328,7 @@ impl<'a> Coder<'a> {
                 if part_of_total {
                     continue;
                 }
-                let victims = self
-                    .victim_after(q.end)
-                    .map(|c| format!("{c:?}").to_lowercase());
+                let victims = self.victim_after(q.end).map(|c| c.label().to_string());
                 out.push(FigureClaim {
                     what: what.into(),
                     value: q.value,

@@ -10,6 +10,13 @@ pub enum VictimClass {
     Civilian,
     Armed,
     Protester,
+    /// Civilians named by their community or livelihood (Fulani, Dogon,
+    /// farmers, herders): unarmed when hit, but two such groups fighting
+    /// each other are identity militias, not a mob.
+    Community,
+    /// Civilians named as a crowd that can act together (residents, youths,
+    /// villagers, students): when they do the violence, it is a riot.
+    Crowd,
     /// A place or thing of civilians (village, market, bus).
     CivilianSite,
     /// A place or thing of armed forces (camp, post, convoy).
@@ -20,11 +27,31 @@ impl VictimClass {
     pub fn is_person(self) -> bool {
         matches!(
             self,
-            VictimClass::Civilian | VictimClass::Armed | VictimClass::Protester
+            VictimClass::Civilian
+                | VictimClass::Community
+                | VictimClass::Crowd
+                | VictimClass::Armed
+                | VictimClass::Protester
         )
     }
     pub fn is_civilian(self) -> bool {
-        matches!(self, VictimClass::Civilian | VictimClass::CivilianSite)
+        matches!(
+            self,
+            VictimClass::Civilian
+                | VictimClass::Community
+                | VictimClass::Crowd
+                | VictimClass::CivilianSite
+        )
+    }
+    /// The victim group a casualty figure counts (a community's dead are civilians).
+    pub fn label(self) -> &'static str {
+        match self {
+            VictimClass::Civilian | VictimClass::Community | VictimClass::Crowd => "civilian",
+            VictimClass::Armed => "armed",
+            VictimClass::Protester => "protester",
+            VictimClass::CivilianSite => "civiliansite",
+            VictimClass::ArmedSite => "armedsite",
+        }
     }
     pub fn is_armed(self) -> bool {
         matches!(self, VictimClass::Armed | VictimClass::ArmedSite)
@@ -51,6 +78,8 @@ impl VictimLexicon {
                 "civilian" => VictimClass::Civilian,
                 "armed" => VictimClass::Armed,
                 "protester" => VictimClass::Protester,
+                "community" => VictimClass::Community,
+                "crowd" => VictimClass::Crowd,
                 "civilian_site" => VictimClass::CivilianSite,
                 "armed_site" => VictimClass::ArmedSite,
                 k => {

@@ -42,18 +42,16 @@ use vigie_core::{DocMeta, Document, DocumentExtraction, Event, Evidence, Geocode
 const KNOWN_GAPS: &[&str] = &[
     // Two paragraphs, two places, two victim groups on one day: merged into one event.
     "en-two-attacks-tillaberi",
-    // "des soldats et des VDP … exécuté … une quinzaine de civils": two armed
-    // actors of the same side trigger the clash override; should be an Attack.
-    "fr-dementi-solenzo",
     // "a repris avant-hier le contrôle de": the phrase trigger "repris le
     // contrôle" does not match once an adverb sits inside it; no event at all.
     "fr-reprise-controle-avant-hier",
 ];
 
 /// Overall agreement on the soft fields, measured on the current engine
-/// (0.819 = 371/453 on 2025-11-25; see the table printed by this test).
+/// (0.819 = 371/453 on 2025-11-25, 0.862 = 469/544 after the event-type
+/// work of branch etype; see the table printed by this test).
 /// Raise it when the engine improves.
-const SOFT_AGREEMENT_FLOOR: f64 = 0.80;
+const SOFT_AGREEMENT_FLOOR: f64 = 0.84;
 
 /// Soft fields, in the order of the printed table.
 const SOFT_FIELDS: &[&str] = &[
