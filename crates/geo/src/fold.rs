@@ -50,13 +50,24 @@ fn is_apostrophe(c: char) -> bool {
 /// Folds a name to its index key: lower case ASCII letters and digits,
 /// single spaces. Returns an empty string when nothing indexable remains.
 pub fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    // ASCII is its own canonical decomposition: skipping the NFD iterator
+    // (the costly part) for it gives the same key.
+    if name.is_ascii() {
+        fold_chars(name.chars(), name.len())
+    } else {
+        fold_chars(name.nfd(), name.len())
+    }
+}
+
+/// [`fold`] over the decomposed characters of a name.
+fn fold_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
     // Tracks the current token so that "d'" and "l'" (elided articles)
     // become a word boundary while "N'Guigmi" joins.
     let mut token_len = 0usize;
     let mut token_first = ' ';
     let mut pending_space = false;
-    for c in name.nfd() {
+    for c in chars {
         if is_combining_mark(c) {
             continue;
         }

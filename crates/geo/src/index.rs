@@ -266,17 +266,61 @@ impl EditDistance {
     }
 }
 
+/// Cells kept inline in a [`Row`]: skeleton keys are short, and the walk
+/// makes one row per fst transition, so rows of usual names are not
+/// allocated.
+const INLINE_CELLS: usize = 48;
+
+/// One row of the edit-distance table (query length + 1 cells).
+#[derive(Clone)]
+enum Row {
+    Inline { len: u8, cells: [u8; INLINE_CELLS] },
+    Heap(Vec<u8>),
+}
+
+impl Row {
+    /// A row of `len` cells, all zero.
+    fn zeroed(len: usize) -> Row {
+        if len <= INLINE_CELLS {
+            Row::Inline {
+                len: len as u8,
+                cells: [0; INLINE_CELLS],
+            }
+        } else {
+            Row::Heap(vec![0; len])
+        }
+    }
+
+    fn cells(&self) -> &[u8] {
+        match self {
+            Row::Inline { len, cells } => &cells[..*len as usize],
+            Row::Heap(v) => v,
+        }
+    }
+
+    fn cells_mut(&mut self) -> &mut [u8] {
+        match self {
+            Row::Inline { len, cells } => &mut cells[..*len as usize],
+            Row::Heap(v) => v,
+        }
+    }
+}
+
 impl Automaton for EditDistance {
-    type State = Option<Vec<u8>>;
+    type State = Option<Row>;
 
     fn start(&self) -> Self::State {
-        Some((0..=self.query.len()).map(|i| i.min(255) as u8).collect())
+        let mut row = Row::zeroed(self.query.len() + 1);
+        for (i, c) in row.cells_mut().iter_mut().enumerate() {
+            *c = i.min(255) as u8;
+        }
+        Some(row)
     }
 
     fn is_match(&self, state: &Self::State) -> bool {
         state
             .as_ref()
-            .and_then(|row| row.last())
+            .and_then(|row| row.cells().last())
             .is_some_and(|d| *d <= self.max)
     }
 
@@ -285,17 +329,20 @@ impl Automaton for EditDistance {
     }
 
     fn accept(&self, state: &Self::State, byte: u8) -> Self::State {
-        let prev = state.as_ref()?;
-        let mut row = Vec::with_capacity(prev.len());
-        row.push(prev[0].saturating_add(1));
+        let prev = state.as_ref()?.cells();
+        let mut next = Row::zeroed(prev.len());
+        let row = next.cells_mut();
+        row[0] = prev[0].saturating_add(1);
+        let mut any = row[0] <= self.max;
         for (i, q) in self.query.iter().enumerate() {
             let cost = u8::from(*q != byte);
             let v = (prev[i].saturating_add(cost))
                 .min(prev[i + 1].saturating_add(1))
                 .min(row[i].saturating_add(1));
-            row.push(v);
+            row[i + 1] = v;
+            any |= v <= self.max;
         }
-        row.iter().any(|d| *d <= self.max).then_some(row)
+        any.then_some(next)
     }
 }
 
