@@ -7,16 +7,48 @@
 
 use vigie_core::{Language, LanguageVerdict};
 
+// Both lists are sorted (bytewise) for binary search; a test checks it.
 const FR_WORDS: &[&str] = &[
-    "le", "la", "les", "des", "du", "de", "et", "dans", "une", "un", "est", "sont", "par", "pour",
-    "sur", "qui", "que", "ont", "été", "au", "aux", "selon", "avec", "ce", "cette", "il", "elle",
-    "ils", "à", "pas", "ne", "se", "son", "sa", "ses", "leur", "lors", "après", "contre",
+    "après", "au", "aux", "avec", "ce", "cette", "contre", "dans", "de", "des", "du", "elle",
+    "est", "et", "il", "ils", "la", "le", "les", "leur", "lors", "ne", "ont", "par", "pas", "pour",
+    "que", "qui", "sa", "se", "selon", "ses", "son", "sont", "sur", "un", "une", "à", "été",
 ];
 const EN_WORDS: &[&str] = &[
-    "the", "of", "and", "in", "to", "was", "were", "by", "on", "for", "that", "with", "at", "from",
-    "is", "are", "have", "has", "had", "an", "after", "killed", "said", "their", "they", "he",
-    "she", "it", "which", "who", "been", "against", "during",
+    "after", "against", "an", "and", "are", "at", "been", "by", "during", "for", "from", "had",
+    "has", "have", "he", "in", "is", "it", "killed", "of", "on", "said", "she", "that", "the",
+    "their", "they", "to", "was", "were", "which", "who", "with",
 ];
+
+/// Longest function word of either list, in characters: a longer word is
+/// none of them (lower-casing never shortens a word in characters).
+const MAX_FUNCTION_WORD_CHARS: usize = 8;
+
+/// Whether a word (its part after the last apostrophe, lower-cased) is a
+/// French and/or an English function word. Runs on every word of every
+/// document, so it neither allocates for ASCII words nor scans the lists
+/// for words too long to be in them.
+fn function_word(word: &str) -> (bool, bool) {
+    let tail = word.rsplit(['\'', '’']).next().unwrap_or(word);
+    if tail.is_empty() || tail.chars().nth(MAX_FUNCTION_WORD_CHARS).is_some() {
+        return (false, false);
+    }
+    let check = |lw: &str| {
+        (
+            FR_WORDS.binary_search(&lw).is_ok(),
+            EN_WORDS.binary_search(&lw).is_ok(),
+        )
+    };
+    if tail.is_ascii() {
+        let mut buf = [0u8; MAX_FUNCTION_WORD_CHARS];
+        let lower = &mut buf[..tail.len()];
+        lower.copy_from_slice(tail.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII in, ASCII out: always valid UTF-8.
+        std::str::from_utf8(lower).map_or((false, false), check)
+    } else {
+        check(&tail.to_lowercase())
+    }
+}
 
 /// Detects the language of a text. `hint` is a language the caller asserts.
 pub fn detect(text: &str, hint: Option<&str>) -> LanguageVerdict {
@@ -27,14 +59,9 @@ pub fn detect(text: &str, hint: Option<&str>) -> LanguageVerdict {
         .take(3000)
     {
         words += 1;
-        let lw = w.to_lowercase();
-        let lw = lw.rsplit(['\'', '’']).next().unwrap_or(&lw);
-        if FR_WORDS.contains(&lw) {
-            fr += 1;
-        }
-        if EN_WORDS.contains(&lw) {
-            en += 1;
-        }
+        let (is_fr, is_en) = function_word(w);
+        fr += usize::from(is_fr);
+        en += usize::from(is_en);
     }
     let hinted = hint.and_then(Language::from_code);
     let function = fr + en;
@@ -121,6 +148,22 @@ mod tests {
             .language(),
             Some(Language::En)
         );
+    }
+
+    #[test]
+    fn function_words_after_apostrophes_and_in_any_case() {
+        assert!(FR_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(EN_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(FR_WORDS
+            .iter()
+            .chain(EN_WORDS)
+            .all(|w| w.chars().count() <= MAX_FUNCTION_WORD_CHARS));
+        assert_eq!(function_word("L'ARMÉE"), (false, false));
+        assert_eq!(function_word("qu'ELLE"), (true, false));
+        assert_eq!(function_word("Été"), (true, false));
+        assert_eq!(function_word("The"), (false, true));
+        assert_eq!(function_word("d'"), (false, false));
+        assert_eq!(function_word("againstthem"), (false, false));
     }
 
     #[test]
