@@ -107,16 +107,80 @@ struct Keys {
     roles: Vec<Role>,
 }
 
-fn keys(g: &Gazetteer, name: &str) -> Keys {
-    let folded = fold(name);
-    let (stripped, roles) = g.lx.strip_generic(&folded);
-    let skeleton = g.lx.skeleton_rules.skeleton(&stripped);
-    Keys {
-        folded,
-        stripped,
-        skeleton,
-        roles,
+fn keys(g: &Gazetteer, name: &str) -> Rc<Keys> {
+    memoised(
+        g,
+        |m| &mut m.keys,
+        name,
+        || {
+            let folded = fold(name);
+            let (stripped, roles) = g.lx.strip_generic(&folded);
+            let skeleton = g.lx.skeleton_rules.skeleton(&stripped);
+            Rc::new(Keys {
+                folded,
+                stripped,
+                skeleton,
+                roles,
+            })
+        },
+    )
+}
+
+/// Per-thread answers of pure functions of a string — a name's keys,
+/// whether it is a known place, what a cue says — for one gazetteer
+/// instance. Reports name the same places and write the same cues over and
+/// over ("Gao", "near"), and each answer costs thousands of instructions of
+/// folding and map lookups. Bounded: a map is emptied when full.
+#[derive(Default)]
+struct Memo {
+    /// [`Gazetteer::instance`] the answers belong to (0: none yet).
+    gazetteer: u64,
+    keys: HashMap<String, Rc<Keys>>,
+    knows: HashMap<String, bool>,
+    cues: HashMap<String, Rc<CueInfo>>,
+}
+
+/// Entries per map of [`Memo`] before it is emptied.
+const MEMO_MAX: usize = 10_000;
+
+thread_local! {
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+}
+
+/// `compute()`, or its answer remembered for `key` on this thread.
+/// `compute` runs outside the memo's borrow: it may use other memoised
+/// functions.
+fn memoised<V: Clone>(
+    g: &Gazetteer,
+    map: impl Fn(&mut Memo) -> &mut HashMap<String, V>,
+    key: &str,
+    compute: impl FnOnce() -> V,
+) -> V {
+    let known = MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.gazetteer != g.instance {
+            *m = Memo {
+                gazetteer: g.instance,
+                ..Memo::default()
+            };
+        }
+        map(&mut m).get(key).cloned()
+    });
+    if let Some(v) = known {
+        return v;
     }
+    let v = compute();
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.gazetteer == g.instance {
+            let map = map(&mut m);
+            if map.len() >= MEMO_MAX {
+                map.clear();
+            }
+            map.insert(key.to_string(), v.clone());
+        }
+    });
+    v
 }
 
 fn put(out: &mut HashMap<u32, Match>, p: Posting, m: Match) {
@@ -180,7 +244,7 @@ fn fuzzy_into(
 /// The name with its distinguishing words dropped ("Birga-Dogon" → "Birga",
 /// "Essakane-Site" → "Essakane", "X - Y road" → "X"): a fallback when the
 /// full name is unknown. Qualifier words live in `data/places/qualifiers.txt`.
-fn reduced_keys(g: &Gazetteer, name: &str, k: &Keys) -> Option<Keys> {
+fn reduced_keys(g: &Gazetteer, name: &str, k: &Keys) -> Option<Rc<Keys>> {
     let head = name.split(['(', '/', ',']).next().unwrap_or(name);
     let head = head.split(" - ").next().unwrap_or(head);
     let folded = fold(head);
@@ -204,8 +268,30 @@ fn coded_point(g: &Gazetteer, i: u32) -> (f64, f64) {
 /// What the document's admin mentions pin down.
 #[derive(Default)]
 struct AdminEvidence {
-    admin1: HashSet<(String, String)>,
-    admin2: HashSet<(String, String)>,
+    admin1: AdminSet,
+    admin2: AdminSet,
+}
+
+/// A set of (country code, admin name): a handful at most, tested for
+/// every candidate of every toponym, so a list compared by reference rather
+/// than a hash set that needs owned keys to be probed.
+#[derive(Default)]
+struct AdminSet(Vec<(String, String)>);
+
+impl AdminSet {
+    fn insert(&mut self, item: (String, String)) {
+        if !self.0.contains(&item) {
+            self.0.push(item);
+        }
+    }
+
+    fn contains(&self, country: &str, admin: &str) -> bool {
+        self.0.iter().any(|(c, a)| c == country && a == admin)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 fn admin_evidence(g: &Gazetteer, mentions: &[String]) -> AdminEvidence {
@@ -283,7 +369,7 @@ fn nearby_points(g: &Gazetteer, others: &[String]) -> Vec<OtherPlace> {
         points.sort_by_key(|a| a.2);
         if !points.is_empty() && points.len() <= 60 {
             out.push(OtherPlace {
-                skeleton: k.skeleton,
+                skeleton: k.skeleton.clone(),
                 points,
             });
         }
@@ -329,14 +415,14 @@ struct ContextEvidence {
     nearby: Vec<OtherPlace>,
 }
 
-type CachedEvidence = (usize, GeoContext, Rc<ContextEvidence>);
+type CachedEvidence = (u64, GeoContext, Rc<ContextEvidence>);
 
 thread_local! {
     static LAST_CONTEXT: RefCell<Option<CachedEvidence>> = const { RefCell::new(None) };
 }
 
 fn context_evidence(g: &Gazetteer, ctx: &GeoContext) -> Rc<ContextEvidence> {
-    let id = g as *const Gazetteer as usize;
+    let id = g.instance;
     let cached = LAST_CONTEXT.with(|c| {
         c.borrow()
             .as_ref()
@@ -387,10 +473,10 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
     if k.stripped.is_empty() {
         return GeoResolution::unresolved(q.name.clone());
     }
-    let cue: CueInfo = q
+    let cue: Rc<CueInfo> = q
         .cue
         .as_deref()
-        .map(|c| parse_cue(&g.lx, c))
+        .map(|c| memoised(g, |m| &mut m.cues, c, || Rc::new(parse_cue(&g.lx, c))))
         .unwrap_or_default();
     let name_hint = k.roles.iter().copied().find(|r| r.is_type_hint());
     let hint = cue.type_hint.or(name_hint);
@@ -424,9 +510,9 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
             let p = &g.places[*i as usize];
             allowed.contains(&p.country_code.as_str())
                 && (admin.admin1.is_empty()
-                    || p.admin1.as_ref().is_some_and(|a| {
-                        admin.admin1.contains(&(p.country_code.clone(), a.clone()))
-                    }))
+                    || p.admin1
+                        .as_ref()
+                        .is_some_and(|a| admin.admin1.contains(&p.country_code, a)))
         })
     };
     let mut found = lookup(g, &k);
@@ -541,10 +627,14 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
             (0.15, 0.75)
         };
         let admin_score = {
-            let key1 = p.admin1.clone().map(|a| (p.country_code.clone(), a));
-            let key2 = p.admin2.clone().map(|a| (p.country_code.clone(), a));
-            let in1 = key1.as_ref().is_some_and(|k| admin.admin1.contains(k));
-            let in2 = key2.as_ref().is_some_and(|k| admin.admin2.contains(k));
+            let in1 = p
+                .admin1
+                .as_ref()
+                .is_some_and(|a| admin.admin1.contains(&p.country_code, a));
+            let in2 = p
+                .admin2
+                .as_ref()
+                .is_some_and(|a| admin.admin2.contains(&p.country_code, a));
             if in2 && explain {
                 reasons.push(format!(
                     "in the cercle/province the document names ({})",
@@ -663,13 +753,21 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
 /// `resolve`, so that recognition stays strict). Common words of the
 /// stoplist and one- or two-letter names are not places.
 pub fn knows(g: &Gazetteer, name: &str) -> bool {
-    let k = keys(g, name);
-    if k.stripped.len() < 3 || g.lx.is_stopword(&k.stripped) || g.lx.is_stopword(&k.folded) {
-        return false;
-    }
-    g.index.has_exact(&k.folded)
-        || g.index.has_exact(&k.stripped)
-        || (k.skeleton.len() >= 4 && g.index.has_skeleton(&k.skeleton))
+    memoised(
+        g,
+        |m| &mut m.knows,
+        name,
+        || {
+            let k = keys(g, name);
+            if k.stripped.len() < 3 || g.lx.is_stopword(&k.stripped) || g.lx.is_stopword(&k.folded)
+            {
+                return false;
+            }
+            g.index.has_exact(&k.folded)
+                || g.index.has_exact(&k.stripped)
+                || (k.skeleton.len() >= 4 && g.index.has_skeleton(&k.skeleton))
+        },
+    )
 }
 
 /// 1 when the name is a region (ADM1) of a Sahel country of the gazetteer,
