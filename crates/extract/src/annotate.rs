@@ -82,6 +82,60 @@ pub fn within<T>(items: &[T], start: usize, end: usize, key: impl Fn(&T) -> usiz
     &items[a..b.max(a)]
 }
 
+/// Resolves every toponym of the document in its context. Each distinct
+/// (name, cue) is resolved once; its answer is moved into its last toponym
+/// and cloned only for the earlier ones (resolutions are large: places with
+/// their admin paths, alternatives, reasons).
+fn resolve_all(
+    prepared: &Prepared,
+    geocoder: &dyn Geocoder,
+    spans: Vec<(ToponymSpan, usize)>,
+    context: GeoContext,
+) -> Vec<Topo> {
+    let mut slot_of: HashMap<(&str, Option<&str>), usize> = HashMap::new();
+    let mut slots: Vec<usize> = Vec::with_capacity(spans.len());
+    // One query, its name and cue overwritten: the context is not cloned
+    // per toponym.
+    let mut query = ToponymQuery {
+        name: String::new(),
+        cue: None,
+        context,
+    };
+    let mut resolved: Vec<(Option<GeoResolution>, usize)> = Vec::new();
+    for (span, _) in &spans {
+        let key = (span.name.as_str(), span.cue_text.as_deref());
+        let slot = *slot_of.entry(key).or_insert_with(|| {
+            query.name.clone_from(&span.name);
+            query.cue.clone_from(&span.cue_text);
+            resolved.push((Some(geocoder.resolve(&query)), 0));
+            resolved.len() - 1
+        });
+        resolved[slot].1 += 1;
+        slots.push(slot);
+    }
+    spans
+        .into_iter()
+        .zip(slots)
+        .map(|((span, sent), slot)| {
+            let (answer, uses) = &mut resolved[slot];
+            *uses -= 1;
+            let resolution = if *uses == 0 {
+                answer.take()
+            } else {
+                answer.clone()
+            }
+            .unwrap_or_else(|| GeoResolution::unresolved(span.name.clone()));
+            Topo {
+                fstart: folded_of(prepared, span.start),
+                fend: folded_of(prepared, span.end),
+                span,
+                sent,
+                resolution,
+            }
+        })
+        .collect()
+}
+
 /// Folded offset of a clean offset.
 fn folded_of(p: &Prepared, clean: usize) -> usize {
     p.folded.map.partition_point(|&m| (m as usize) < clean)
@@ -235,30 +289,7 @@ pub fn annotate<'p>(
         admin_mentions,
         other_places,
     };
-    let mut cache: HashMap<(String, Option<String>), GeoResolution> = HashMap::new();
-    let topos = spans
-        .into_iter()
-        .map(|(span, sent)| {
-            let key = (span.name.clone(), span.cue_text.clone());
-            let resolution = cache
-                .entry(key)
-                .or_insert_with(|| {
-                    geocoder.resolve(&ToponymQuery {
-                        name: span.name.clone(),
-                        cue: span.cue_text.clone(),
-                        context: context.clone(),
-                    })
-                })
-                .clone();
-            Topo {
-                fstart: folded_of(prepared, span.start),
-                fend: folded_of(prepared, span.end),
-                span,
-                sent,
-                resolution,
-            }
-        })
-        .collect();
+    let topos = resolve_all(prepared, geocoder, spans, context);
     quantities.sort_by_key(|q| q.start);
     Annotations {
         sents,

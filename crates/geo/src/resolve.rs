@@ -339,7 +339,40 @@ fn admin_evidence(g: &Gazetteer, mentions: &[String]) -> AdminEvidence {
 struct OtherPlace {
     /// Its skeleton key: a toponym is no evidence for itself.
     skeleton: String,
-    points: Vec<(f64, f64, u32)>,
+    points: Vec<Point>,
+}
+
+/// A coded point with the cosine of its latitude, which every distance to
+/// it needs: each candidate of each toponym is measured against each point
+/// of each other place, and the cosines were most of that cost.
+#[derive(Debug, Clone, Copy)]
+struct Point {
+    lat: f64,
+    lon: f64,
+    cos_lat: f64,
+    place: u32,
+}
+
+impl Point {
+    fn coded(g: &Gazetteer, place: u32) -> Point {
+        let (lat, lon) = coded_point(g, place);
+        Point {
+            lat,
+            lon,
+            cos_lat: lat.to_radians().cos(),
+            place,
+        }
+    }
+
+    /// [`haversine_km`] between two points, bit for bit, from their cached
+    /// cosines (same operations in the same order).
+    fn km_to(&self, other: &Point) -> f64 {
+        let r = 6371.0088_f64;
+        let dp = (other.lat - self.lat).to_radians();
+        let dl = (other.lon - self.lon).to_radians();
+        let a = (dp / 2.0).sin().powi(2) + self.cos_lat * other.cos_lat * (dl / 2.0).sin().powi(2);
+        2.0 * r * a.sqrt().asin()
+    }
 }
 
 /// The document's other places: for each, the candidates it may be.
@@ -354,19 +387,16 @@ fn nearby_points(g: &Gazetteer, others: &[String]) -> Vec<OtherPlace> {
         if g.lx.is_stopword(&k.stripped) {
             continue;
         }
-        let mut points: Vec<(f64, f64, u32)> = lookup(g, &k)
+        let mut points: Vec<Point> = lookup(g, &k)
             .into_keys()
             .filter(|i| {
                 let p = &g.places[*i as usize];
                 FOCUS.contains(&p.country_code.as_str())
                     || NEIGHBOURS.contains(&p.country_code.as_str())
             })
-            .map(|i| {
-                let (lat, lon) = coded_point(g, i);
-                (lat, lon, i)
-            })
+            .map(|i| Point::coded(g, i))
             .collect();
-        points.sort_by_key(|a| a.2);
+        points.sort_by_key(|a| a.place);
         if !points.is_empty() && points.len() <= 60 {
             out.push(OtherPlace {
                 skeleton: k.skeleton.clone(),
@@ -379,13 +409,13 @@ fn nearby_points(g: &Gazetteer, others: &[String]) -> Vec<OtherPlace> {
 
 /// How strongly another place of the document supports a candidate: close
 /// by (on the Sahel's scale: 100 km is near), or in the same cercle/region.
-fn support(g: &Gazetteer, cand: u32, here: (f64, f64), other: &OtherPlace) -> (f32, f64) {
-    let p = &g.places[cand as usize];
+fn support(g: &Gazetteer, here: &Point, other: &OtherPlace) -> (f32, f64) {
+    let p = &g.places[here.place as usize];
     let mut best = 0.0f64;
     let mut best_km = f64::INFINITY;
-    for &(lat, lon, j) in &other.points {
-        let d = haversine_km(here.0, here.1, lat, lon);
-        let o = &g.places[j as usize];
+    for there in &other.points {
+        let d = here.km_to(there);
+        let o = &g.places[there.place as usize];
         let same_country = o.country_code == p.country_code;
         let same2 = same_country && p.admin2.is_some() && o.admin2 == p.admin2;
         let same1 = same_country && p.admin1.is_some() && o.admin1 == p.admin1;
@@ -656,11 +686,11 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
         let nearby_score = if nearby.is_empty() {
             0.5
         } else {
-            let here = coded_point(g, i);
+            let here = Point::coded(g, i);
             let mut best = 0.0f32;
             let mut best_km = f64::INFINITY;
             for other in nearby.iter().copied() {
-                let (sc, km) = support(g, i, here, other);
+                let (sc, km) = support(g, &here, other);
                 if sc > best {
                     best = sc;
                     best_km = km;
@@ -796,4 +826,42 @@ pub fn admin_level(g: &Gazetteer, name: &str) -> Option<u8> {
         level = Some(level.map_or(l, |x: u8| x.min(l)));
     }
     level
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cached-cosine distance is the shared formula, bit for bit: scores
+    /// (and so outputs) must not move by a rounding.
+    #[test]
+    fn point_distance_is_haversine_bit_for_bit() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for _ in 0..10_000 {
+            let (lat1, lon1, lat2, lon2) = (
+                next() * 180.0 - 90.0,
+                next() * 360.0 - 180.0,
+                next() * 180.0 - 90.0,
+                next() * 360.0 - 180.0,
+            );
+            let pt = |lat: f64, lon: f64| Point {
+                lat,
+                lon,
+                cos_lat: lat.to_radians().cos(),
+                place: 0,
+            };
+            let d = pt(lat1, lon1).km_to(&pt(lat2, lon2));
+            assert_eq!(
+                d.to_bits(),
+                haversine_km(lat1, lon1, lat2, lon2).to_bits(),
+                "{lat1} {lon1} {lat2} {lon2}"
+            );
+        }
+    }
 }
