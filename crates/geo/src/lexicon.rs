@@ -214,9 +214,9 @@ impl Lexicon {
     /// ("30", "30km").
     pub fn number_at(&self, toks: &[&str], at: usize) -> Option<(usize, f64)> {
         let t = toks.get(at)?;
-        let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
-        if !digits.is_empty() {
-            return digits.parse().ok().map(|v| (1, v));
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 {
+            return t[..digits].parse().ok().map(|v| (1, v));
         }
         self.numbers.longest(toks, at).map(|(n, v)| (n, *v))
     }

@@ -20,6 +20,7 @@ use crate::lexicon::Role;
 use crate::Gazetteer;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 use vigie_core::place::{
     haversine_km, GeoCandidate, GeoContext, GeoResolution, Place, ToponymQuery,
@@ -183,7 +184,33 @@ fn memoised<V: Clone>(
     v
 }
 
-fn put(out: &mut HashMap<u32, Match>, p: Posting, m: Match) {
+/// Candidate places by number, with their best name match. Every consumer
+/// is order-independent (scores are sorted with ties broken by place
+/// number), so the map uses a cheap multiplicative hash of the place number
+/// rather than SipHash: common names have hundreds of postings.
+type Found = HashMap<u32, Match, BuildHasherDefault<PlaceHasher>>;
+
+/// Fibonacci hashing of a `u32` place number (the only key [`Found`] hashes).
+#[derive(Default)]
+struct PlaceHasher(u64);
+
+impl Hasher for PlaceHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+fn put(out: &mut Found, p: Posting, m: Match) {
     out.entry(p.place)
         .and_modify(|old| {
             if m.score() > old.score() {
@@ -194,8 +221,8 @@ fn put(out: &mut HashMap<u32, Match>, p: Posting, m: Match) {
 }
 
 /// Candidates by name only: exact folded keys and the skeleton key.
-fn lookup(g: &Gazetteer, k: &Keys) -> HashMap<u32, Match> {
-    let mut out: HashMap<u32, Match> = HashMap::new();
+fn lookup(g: &Gazetteer, k: &Keys) -> Found {
+    let mut out = Found::default();
     for p in g.index.exact(&k.folded) {
         put(&mut out, p, Match::Exact(p.kind));
     }
@@ -218,7 +245,7 @@ fn lookup(g: &Gazetteer, k: &Keys) -> HashMap<u32, Match> {
 fn fuzzy_into(
     g: &Gazetteer,
     k: &Keys,
-    out: &mut HashMap<u32, Match>,
+    out: &mut Found,
     countries: &[&str],
     max_edits: u32,
 ) {
@@ -535,7 +562,7 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
     };
     // Is there a candidate the context can accept? If not, look further:
     // misspellings (edit distance) and the name without its qualifiers.
-    let acceptable = |found: &HashMap<u32, Match>| {
+    let acceptable = |found: &Found| {
         found.keys().any(|i| {
             let p = &g.places[*i as usize];
             allowed.contains(&p.country_code.as_str())
