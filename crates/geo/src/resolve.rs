@@ -242,13 +242,7 @@ fn lookup(g: &Gazetteer, k: &Keys) -> Found {
 /// Adds places one edit (two for long names) from the skeleton, only in
 /// `countries`: a misspelt village of the country in focus, never a
 /// look-alike city across the world.
-fn fuzzy_into(
-    g: &Gazetteer,
-    k: &Keys,
-    out: &mut Found,
-    countries: &[&str],
-    max_edits: u32,
-) {
+fn fuzzy_into(g: &Gazetteer, k: &Keys, out: &mut Found, countries: &[&str], max_edits: u32) {
     for (d, min_len) in [(1u32, 4usize), (2, 8)] {
         if k.skeleton.len() < min_len || d > max_edits {
             break;
