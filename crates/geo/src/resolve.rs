@@ -139,6 +139,8 @@ struct Memo {
     keys: HashMap<String, Rc<Keys>>,
     knows: HashMap<String, bool>,
     cues: HashMap<String, Rc<CueInfo>>,
+    /// Folded key → candidates by name.
+    lookups: HashMap<String, Rc<Found>>,
 }
 
 /// Entries per map of [`Memo`] before it is emptied.
@@ -220,8 +222,19 @@ fn put(out: &mut Found, p: Posting, m: Match) {
         .or_insert(m);
 }
 
-/// Candidates by name only: exact folded keys and the skeleton key.
-fn lookup(g: &Gazetteer, k: &Keys) -> Found {
+/// Candidates by name only: exact folded keys and the skeleton key. A pure
+/// function of the folded key (the other keys derive from it), remembered
+/// per thread like the keys themselves.
+fn lookup(g: &Gazetteer, k: &Keys) -> Rc<Found> {
+    memoised(
+        g,
+        |m| &mut m.lookups,
+        &k.folded,
+        || Rc::new(lookup_uncached(g, k)),
+    )
+}
+
+fn lookup_uncached(g: &Gazetteer, k: &Keys) -> Found {
     let mut out = Found::default();
     for p in g.index.exact(&k.folded) {
         put(&mut out, p, Match::Exact(p.kind));
@@ -329,9 +342,10 @@ fn admin_evidence(g: &Gazetteer, mentions: &[String]) -> AdminEvidence {
         });
         let mut found = lookup(g, &k);
         if found.is_empty() {
-            fuzzy_into(g, &k, &mut found, &[FOCUS, NEIGHBOURS].concat(), 1);
+            let found = Rc::make_mut(&mut found);
+            fuzzy_into(g, &k, found, &[FOCUS, NEIGHBOURS].concat(), 1);
         }
-        for (i, _) in found {
+        for &i in found.keys() {
             let p = &g.places[i as usize];
             let cc = p.country_code.clone();
             match (p.feature_code.as_str(), level) {
@@ -385,6 +399,18 @@ impl Point {
         }
     }
 
+    /// Whether `other` may be close enough for a [`closeness`] above `best`.
+    /// A great-circle distance is at least the latitude difference along a
+    /// meridian; that floor (less 0.1% for rounding) bounds the closeness
+    /// from above without any trigonometry. Errs on "may be".
+    fn may_be_closer_than(&self, other: &Point, best: f64) -> bool {
+        if self.cos_lat < 0.0 || other.cos_lat < 0.0 {
+            return true;
+        }
+        let floor_km = (other.lat - self.lat).abs().to_radians() * 6371.0088 * 0.999;
+        closeness(floor_km) > best
+    }
+
     /// [`haversine_km`] between two points, bit for bit, from their cached
     /// cosines (same operations in the same order).
     fn km_to(&self, other: &Point) -> f64 {
@@ -409,7 +435,8 @@ fn nearby_points(g: &Gazetteer, others: &[String]) -> Vec<OtherPlace> {
             continue;
         }
         let mut points: Vec<Point> = lookup(g, &k)
-            .into_keys()
+            .keys()
+            .copied()
             .filter(|i| {
                 let p = &g.places[*i as usize];
                 FOCUS.contains(&p.country_code.as_str())
@@ -428,6 +455,12 @@ fn nearby_points(g: &Gazetteer, others: &[String]) -> Vec<OtherPlace> {
     out
 }
 
+/// How near a place at `km` is, on the Sahel's scale: 1 on the spot, ½ at
+/// 100 km. Never increases with the distance.
+fn closeness(km: f64) -> f64 {
+    1.0 / (1.0 + (km / 100.0).powi(2))
+}
+
 /// How strongly another place of the document supports a candidate: close
 /// by (on the Sahel's scale: 100 km is near), or in the same cercle/region.
 fn support(g: &Gazetteer, here: &Point, other: &OtherPlace) -> (f32, f64) {
@@ -435,12 +468,10 @@ fn support(g: &Gazetteer, here: &Point, other: &OtherPlace) -> (f32, f64) {
     let mut best = 0.0f64;
     let mut best_km = f64::INFINITY;
     for there in &other.points {
-        let d = here.km_to(there);
         let o = &g.places[there.place as usize];
         let same_country = o.country_code == p.country_code;
         let same2 = same_country && p.admin2.is_some() && o.admin2 == p.admin2;
         let same1 = same_country && p.admin1.is_some() && o.admin1 == p.admin1;
-        let closeness = 1.0 / (1.0 + (d / 100.0).powi(2));
         let admin = if same2 {
             0.9
         } else if same1 {
@@ -448,6 +479,13 @@ fn support(g: &Gazetteer, here: &Point, other: &OtherPlace) -> (f32, f64) {
         } else {
             0.0
         };
+        if admin <= best && !here.may_be_closer_than(there, best) {
+            // Neither its admin path nor its distance can beat the best:
+            // the (costly) distance is not needed.
+            continue;
+        }
+        let d = here.km_to(there);
+        let closeness = closeness(d);
         let s = closeness.max(admin);
         if s > best {
             best = s;
@@ -566,7 +604,7 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
                         .is_some_and(|a| admin.admin1.contains(&p.country_code, a)))
         })
     };
-    let mut found = lookup(g, &k);
+    let mut found: Found = Rc::unwrap_or_clone(lookup(g, &k));
     // A town of this name in the country, though in another region, is a
     // namesake more often than a misspelling: then the (costly) edit-distance
     // search is skipped.
@@ -582,7 +620,7 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
     }
     if !acceptable(&found) {
         if let Some(rk) = reduced_keys(g, &q.name, &k) {
-            for (i, m) in lookup(g, &rk) {
+            for (&i, &m) in lookup(g, &rk).iter() {
                 found.entry(i).or_insert(match m {
                     Match::Exact(_) => Match::Partial,
                     _ => Match::Fuzzy(2),
@@ -829,7 +867,7 @@ pub fn admin_level(g: &Gazetteer, name: &str) -> Option<u8> {
         return None;
     }
     let mut level = None;
-    for (i, m) in lookup(g, &k) {
+    for (&i, &m) in lookup(g, &k).iter() {
         if matches!(m, Match::Fuzzy(_)) {
             continue;
         }
