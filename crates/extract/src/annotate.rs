@@ -12,6 +12,7 @@ use crate::background::Marker;
 use crate::dates::{resolve, DateMention, ResolvedDate};
 use crate::numbers::Quantity;
 use crate::pack::LanguagePack;
+use crate::tokens::{tokenize, Tok};
 use crate::toponyms::{self, PlaceCue, ToponymSpan};
 use crate::triggers::Trigger;
 use crate::victims::VictimHit;
@@ -172,9 +173,14 @@ pub fn annotate<'p>(
     let victims = pack.victims.find(folded);
     let actor_hits = actors.find(folded);
     let places = pack.places.find(folded);
+    // Each sentence is tokenised once for the date and the number parsers.
+    let sent_toks: Vec<Vec<Tok<'_>>> = sents
+        .iter()
+        .map(|s| tokenize(folded, s.fstart, s.fend))
+        .collect();
     let mut mentions: Vec<DateMention> = Vec::new();
-    for s in &sents {
-        mentions.extend(pack.dates.find(folded, s.fstart, s.fend));
+    for (s, toks) in sents.iter().zip(&sent_toks) {
+        mentions.extend(pack.dates.find_in(folded, s.fstart, s.fend, toks));
     }
     // A dateline ("Bamako, 12 mars 2024 —") dates the report, not the event;
     // it anchors relative dates when no publication date was given.
@@ -194,8 +200,8 @@ pub fn annotate<'p>(
         })
         .collect();
     let mut quantities = Vec::new();
-    for s in &sents {
-        for q in pack.numbers.find(folded, s.fstart, s.fend) {
+    for (s, toks) in sents.iter().zip(&sent_toks) {
+        for q in pack.numbers.find_in(folded, s.fstart, s.fend, toks) {
             // A number inside a date is part of the date.
             if !dates
                 .iter()

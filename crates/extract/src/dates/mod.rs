@@ -209,7 +209,18 @@ impl DateLexicon {
 
     /// Finds the date expressions in `folded[start..end]`.
     pub fn find(&self, folded: &str, start: usize, end: usize) -> Vec<DateMention> {
-        let toks = tokenize(folded, start, end);
+        self.find_in(folded, start, end, &tokenize(folded, start, end))
+    }
+
+    /// [`Self::find`] over the range's tokens, already made (the number
+    /// parser reads the same sentence tokens).
+    pub fn find_in(
+        &self,
+        folded: &str,
+        start: usize,
+        end: usize,
+        toks: &[Tok<'_>],
+    ) -> Vec<DateMention> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {

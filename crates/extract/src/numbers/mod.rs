@@ -203,7 +203,18 @@ impl NumberLexicon {
 
     /// Finds quantities in `folded[start..end]`.
     pub fn find(&self, folded: &str, start: usize, end: usize) -> Vec<Quantity> {
-        let toks = tokenize(folded, start, end);
+        self.find_in(folded, start, end, &tokenize(folded, start, end))
+    }
+
+    /// [`Self::find`] over the range's tokens, already made (the date
+    /// parser reads the same sentence tokens).
+    pub fn find_in(
+        &self,
+        folded: &str,
+        start: usize,
+        end: usize,
+        toks: &[Tok<'_>],
+    ) -> Vec<Quantity> {
         let mut out: Vec<Quantity> = Vec::new();
         for h in self.phrases.find(&folded[start..end.min(folded.len())]) {
             let (value, kind) = *h.payload;
