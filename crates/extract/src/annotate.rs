@@ -11,7 +11,7 @@ use crate::attribution::Cue;
 use crate::background::Marker;
 use crate::dates::{resolve, DateMention, ResolvedDate};
 use crate::numbers::Quantity;
-use crate::pack::LanguagePack;
+use crate::pack::{scan_order, LanguagePack};
 use crate::tokens::{tokenize, Tok};
 use crate::toponyms::{self, PlaceCue, ToponymSpan};
 use crate::triggers::Trigger;
@@ -167,12 +167,18 @@ pub fn annotate<'p>(
             }
         })
         .collect();
-    let triggers = pack.triggers.find(folded);
-    let cues = pack.attribution.find(folded);
-    let markers = pack.background.find(folded);
-    let victims = pack.victims.find(folded);
+    let raw = pack.scan.scan(folded);
+    let raw_of = |k: usize| raw.get(k).map(Vec::as_slice).unwrap_or_default();
+    let triggers = pack.triggers.find_raw(folded, raw_of(scan_order::TRIGGERS));
+    let cues = pack
+        .attribution
+        .find_raw(folded, raw_of(scan_order::ATTRIBUTION));
+    let markers = pack
+        .background
+        .find_raw(folded, raw_of(scan_order::BACKGROUND));
+    let victims = pack.victims.find_raw(folded, raw_of(scan_order::VICTIMS));
     let actor_hits = actors.find(folded);
-    let places = pack.places.find(folded);
+    let places = pack.places.find_raw(folded, raw_of(scan_order::PLACES));
     // Each sentence is tokenised once for the date and the number parsers.
     let sent_toks: Vec<Vec<Tok<'_>>> = sents
         .iter()
