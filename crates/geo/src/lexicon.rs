@@ -4,7 +4,7 @@
 
 use crate::fold::{fold, SkeletonRules};
 use crate::GeoError;
-use std::collections::{HashMap, HashSet};
+use vigie_core::hash::{FastMap, FastSet};
 
 const GENERIC_WORDS: &str = include_str!("../../../data/places/generic_words.tsv");
 const STOPLIST: &str = include_str!("../../../data/places/stoplist.txt");
@@ -80,11 +80,11 @@ pub struct FeaturePrior {
 pub struct Lexicon {
     /// Folded generic phrase → role. Longest match wins.
     generic: PhraseMap<Role>,
-    stop: HashSet<String>,
-    qualifiers: HashSet<String>,
+    stop: FastSet<String>,
+    qualifiers: FastSet<String>,
     numbers: PhraseMap<f64>,
     directions: PhraseMap<String>,
-    feature_priors: HashMap<String, FeaturePrior>,
+    feature_priors: FastMap<String, FeaturePrior>,
     pub skeleton_rules: SkeletonRules,
 }
 
@@ -171,7 +171,7 @@ impl Lexicon {
             };
             dirs.insert(tokens(&fold(word)), dir.trim().to_string());
         }
-        let mut priors = HashMap::new();
+        let mut priors = FastMap::default();
         for (no, cols) in data_lines(feature_priors) {
             let [code, prior, precision, ..] = cols[..] else {
                 return Err(bad(
@@ -291,16 +291,16 @@ impl Lexicon {
 /// cue parsing and name stripping run this for every word of every toponym.
 #[derive(Debug, Clone)]
 struct PhraseMap<V> {
-    phrases: HashMap<String, V>,
+    phrases: FastMap<String, V>,
     /// First token → number of tokens of the longest phrase it starts.
-    first: HashMap<String, usize>,
+    first: FastMap<String, usize>,
 }
 
 impl<V> Default for PhraseMap<V> {
     fn default() -> Self {
         PhraseMap {
-            phrases: HashMap::new(),
-            first: HashMap::new(),
+            phrases: FastMap::default(),
+            first: FastMap::default(),
         }
     }
 }

@@ -19,9 +19,9 @@ use crate::index::{NameKind, Posting};
 use crate::lexicon::Role;
 use crate::Gazetteer;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashSet;
 use std::rc::Rc;
+use vigie_core::hash::FastMap;
 use vigie_core::place::{
     haversine_km, GeoCandidate, GeoContext, GeoResolution, Place, ToponymQuery,
 };
@@ -136,11 +136,11 @@ fn keys(g: &Gazetteer, name: &str) -> Rc<Keys> {
 struct Memo {
     /// [`Gazetteer::instance`] the answers belong to (0: none yet).
     gazetteer: u64,
-    keys: HashMap<String, Rc<Keys>>,
-    knows: HashMap<String, bool>,
-    cues: HashMap<String, Rc<CueInfo>>,
+    keys: FastMap<String, Rc<Keys>>,
+    knows: FastMap<String, bool>,
+    cues: FastMap<String, Rc<CueInfo>>,
     /// Folded key → candidates by name.
-    lookups: HashMap<String, Rc<Found>>,
+    lookups: FastMap<String, Rc<Found>>,
 }
 
 /// Entries per map of [`Memo`] before it is emptied.
@@ -155,7 +155,7 @@ thread_local! {
 /// functions.
 fn memoised<V: Clone>(
     g: &Gazetteer,
-    map: impl Fn(&mut Memo) -> &mut HashMap<String, V>,
+    map: impl Fn(&mut Memo) -> &mut FastMap<String, V>,
     key: &str,
     compute: impl FnOnce() -> V,
 ) -> V {
@@ -188,29 +188,9 @@ fn memoised<V: Clone>(
 
 /// Candidate places by number, with their best name match. Every consumer
 /// is order-independent (scores are sorted with ties broken by place
-/// number), so the map uses a cheap multiplicative hash of the place number
-/// rather than SipHash: common names have hundreds of postings.
-type Found = HashMap<u32, Match, BuildHasherDefault<PlaceHasher>>;
-
-/// Fibonacci hashing of a `u32` place number (the only key [`Found`] hashes).
-#[derive(Default)]
-struct PlaceHasher(u64);
-
-impl Hasher for PlaceHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-}
+/// number), so the map uses the fast hash: common names have hundreds of
+/// postings.
+type Found = FastMap<u32, Match>;
 
 fn put(out: &mut Found, p: Posting, m: Match) {
     out.entry(p.place)

@@ -10,7 +10,7 @@
 pub mod en;
 pub mod fr;
 
-use std::collections::HashMap;
+use vigie_core::hash::FastMap;
 
 use jiff::civil::{Date, Weekday};
 use vigie_core::{Language, TimePrecision};
@@ -80,10 +80,10 @@ pub struct DateGrammar {
 
 /// The compiled date lexicon of one language.
 pub struct DateLexicon {
-    months: HashMap<String, u8>,
-    weekdays: HashMap<String, u8>,
+    months: FastMap<String, u8>,
+    weekdays: FastMap<String, u8>,
     last_words: Vec<String>,
-    qualifiers: HashMap<String, MonthPart>,
+    qualifiers: FastMap<String, MonthPart>,
     relative: PhraseSet<DateExpr>,
     grammar: &'static DateGrammar,
 }
@@ -104,10 +104,10 @@ impl DateLexicon {
             file: file.into(),
             message: m,
         };
-        let mut months = HashMap::new();
-        let mut weekdays = HashMap::new();
+        let mut months = FastMap::default();
+        let mut weekdays = FastMap::default();
         let mut last_words = Vec::new();
-        let mut qualifiers = HashMap::new();
+        let mut qualifiers = FastMap::default();
         let mut relative = Vec::new();
         for cols in parse_tsv(file, text, 2)? {
             let word = vigie_text::fold::fold_str(cols[0]);
