@@ -172,7 +172,10 @@ impl SkeletonRules {
     pub fn skeleton(&self, folded: &str) -> String {
         let mut s: String = folded.chars().filter(|c| *c != ' ').collect();
         for (from, to) in &self.rules {
-            if s.contains(from.as_str()) {
+            // A rule whose first letter is absent cannot apply: most rules
+            // are skipped without a substring search.
+            let first = from.as_bytes().first().copied().unwrap_or_default();
+            if s.as_bytes().contains(&first) && s.contains(from.as_str()) {
                 s = s.replace(from.as_str(), to);
             }
         }
