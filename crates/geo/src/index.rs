@@ -506,7 +506,7 @@ mod tests {
         let mut n = 0usize;
         while let Some((k, _)) = keys.next() {
             n += 1;
-            if n % 397 == 0 {
+            if n.is_multiple_of(397) {
                 let k = String::from_utf8_lossy(k).into_owned();
                 let b = k.as_bytes();
                 queries.push(k.clone());

@@ -224,9 +224,9 @@ impl DateLexicon {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            if let Some((expr, next)) = self.parse_at(&toks, i) {
-                let approximate = self.approx_before(&toks, i)
-                    || matches!(expr, DateExpr::DayMonth { .. } if self.range_follows(&toks, i));
+            if let Some((expr, next)) = self.parse_at(toks, i) {
+                let approximate = self.approx_before(toks, i)
+                    || matches!(expr, DateExpr::DayMonth { .. } if self.range_follows(toks, i));
                 out.push(DateMention {
                     start: toks[i].start,
                     end: toks[next - 1].end,

@@ -238,7 +238,7 @@ impl NumberLexicon {
                 i += 1;
                 continue;
             }
-            let Some((value, kind, next)) = self.read_number(&toks, i) else {
+            let Some((value, kind, next)) = self.read_number(toks, i) else {
                 i += 1;
                 continue;
             };
@@ -256,7 +256,7 @@ impl NumberLexicon {
                 article,
                 zero: false,
             };
-            if self.approx_before_at(&toks, i) {
+            if self.approx_before_at(toks, i) {
                 q.approximate = true;
             }
             let mut after = next;
@@ -265,7 +265,7 @@ impl NumberLexicon {
                 if self.grammar.range_words.contains(&t.text) || t.is_punct("-") {
                     if let Some((hi, NumberKind::Exact, n2)) = toks
                         .get(next + 1)
-                        .and_then(|_| self.read_number(&toks, next + 1))
+                        .and_then(|_| self.read_number(toks, next + 1))
                     {
                         if hi > value && !q.article {
                             q.high = Some(hi);
