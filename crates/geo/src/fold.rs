@@ -68,6 +68,21 @@ fn fold_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String {
     let mut token_first = ' ';
     let mut pending_space = false;
     for c in chars {
+        // ASCII letters and digits (most of any name or cue) go straight
+        // in: no mark, apostrophe or special-letter table applies to them.
+        if c.is_ascii_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            let l = c.to_ascii_lowercase();
+            if token_len == 0 {
+                token_first = l;
+            }
+            token_len += 1;
+            out.push(l);
+            continue;
+        }
         if is_combining_mark(c) {
             continue;
         }
