@@ -16,6 +16,7 @@ pub mod actor;
 pub mod claim;
 pub mod document;
 pub mod event;
+pub mod hash;
 pub mod place;
 pub mod precision;
 pub mod span;

@@ -12,7 +12,8 @@ use crate::background::Marker;
 use crate::dates::year::YearContext;
 use crate::dates::{resolve, DateMention, ResolvedDate};
 use crate::numbers::Quantity;
-use crate::pack::LanguagePack;
+use crate::pack::{scan_order, LanguagePack};
+use crate::tokens::{tokenize, Tok};
 use crate::toponyms::{self, PlaceCue, ToponymSpan};
 use crate::triggers::Trigger;
 use crate::victims::VictimHit;
@@ -86,6 +87,60 @@ pub fn within<T>(items: &[T], start: usize, end: usize, key: impl Fn(&T) -> usiz
     &items[a..b.max(a)]
 }
 
+/// Resolves every toponym of the document in its context. Each distinct
+/// (name, cue) is resolved once; its answer is moved into its last toponym
+/// and cloned only for the earlier ones (resolutions are large: places with
+/// their admin paths, alternatives, reasons).
+fn resolve_all(
+    prepared: &Prepared,
+    geocoder: &dyn Geocoder,
+    spans: Vec<(ToponymSpan, usize)>,
+    context: GeoContext,
+) -> Vec<Topo> {
+    let mut slot_of: HashMap<(&str, Option<&str>), usize> = HashMap::new();
+    let mut slots: Vec<usize> = Vec::with_capacity(spans.len());
+    // One query, its name and cue overwritten: the context is not cloned
+    // per toponym.
+    let mut query = ToponymQuery {
+        name: String::new(),
+        cue: None,
+        context,
+    };
+    let mut resolved: Vec<(Option<GeoResolution>, usize)> = Vec::new();
+    for (span, _) in &spans {
+        let key = (span.name.as_str(), span.cue_text.as_deref());
+        let slot = *slot_of.entry(key).or_insert_with(|| {
+            query.name.clone_from(&span.name);
+            query.cue.clone_from(&span.cue_text);
+            resolved.push((Some(geocoder.resolve(&query)), 0));
+            resolved.len() - 1
+        });
+        resolved[slot].1 += 1;
+        slots.push(slot);
+    }
+    spans
+        .into_iter()
+        .zip(slots)
+        .map(|((span, sent), slot)| {
+            let (answer, uses) = &mut resolved[slot];
+            *uses -= 1;
+            let resolution = if *uses == 0 {
+                answer.take()
+            } else {
+                answer.clone()
+            }
+            .unwrap_or_else(|| GeoResolution::unresolved(span.name.clone()));
+            Topo {
+                fstart: folded_of(prepared, span.start),
+                fend: folded_of(prepared, span.end),
+                span,
+                sent,
+                resolution,
+            }
+        })
+        .collect()
+}
+
 /// Folded offset of a clean offset.
 fn folded_of(p: &Prepared, clean: usize) -> usize {
     p.folded.map.partition_point(|&m| (m as usize) < clean)
@@ -117,15 +172,26 @@ pub fn annotate<'p>(
             }
         })
         .collect();
-    let triggers = pack.triggers.find(folded);
-    let cues = pack.attribution.find(folded);
-    let markers = pack.background.find(folded);
-    let victims = pack.victims.find(folded);
+    let raw = pack.scan.scan(folded);
+    let raw_of = |k: usize| raw.get(k).map(Vec::as_slice).unwrap_or_default();
+    let triggers = pack.triggers.find_raw(folded, raw_of(scan_order::TRIGGERS));
+    let cues = pack
+        .attribution
+        .find_raw(folded, raw_of(scan_order::ATTRIBUTION));
+    let markers = pack
+        .background
+        .find_raw(folded, raw_of(scan_order::BACKGROUND));
+    let victims = pack.victims.find_raw(folded, raw_of(scan_order::VICTIMS));
     let actor_hits = actors.find(folded);
-    let places = pack.places.find(folded);
+    let places = pack.places.find_raw(folded, raw_of(scan_order::PLACES));
+    // Each sentence is tokenised once for the date and the number parsers.
+    let sent_toks: Vec<Vec<Tok<'_>>> = sents
+        .iter()
+        .map(|s| tokenize(folded, s.fstart, s.fend))
+        .collect();
     let mut mentions: Vec<DateMention> = Vec::new();
-    for s in &sents {
-        mentions.extend(pack.dates.find(folded, s.fstart, s.fend));
+    for (s, toks) in sents.iter().zip(&sent_toks) {
+        mentions.extend(pack.dates.find_in(folded, s.fstart, s.fend, toks));
     }
     // A dateline ("Bamako, 12 mars 2024 —") dates the report, not the event;
     // it anchors relative dates when no publication date was given.
@@ -158,8 +224,8 @@ pub fn annotate<'p>(
         })
         .collect();
     let mut quantities = Vec::new();
-    for s in &sents {
-        for q in pack.numbers.find(folded, s.fstart, s.fend) {
+    for (s, toks) in sents.iter().zip(&sent_toks) {
+        for q in pack.numbers.find_in(folded, s.fstart, s.fend, toks) {
             // A number inside a date is part of the date.
             if !dates
                 .iter()
@@ -257,30 +323,7 @@ pub fn annotate<'p>(
         admin_mentions,
         other_places,
     };
-    let mut cache: HashMap<(String, Option<String>), GeoResolution> = HashMap::new();
-    let topos = spans
-        .into_iter()
-        .map(|(span, sent)| {
-            let key = (span.name.clone(), span.cue_text.clone());
-            let resolution = cache
-                .entry(key)
-                .or_insert_with(|| {
-                    geocoder.resolve(&ToponymQuery {
-                        name: span.name.clone(),
-                        cue: span.cue_text.clone(),
-                        context: context.clone(),
-                    })
-                })
-                .clone();
-            Topo {
-                fstart: folded_of(prepared, span.start),
-                fend: folded_of(prepared, span.end),
-                span,
-                sent,
-                resolution,
-            }
-        })
-        .collect();
+    let topos = resolve_all(prepared, geocoder, spans, context);
     quantities.sort_by_key(|q| q.start);
     Annotations {
         sents,

@@ -162,10 +162,34 @@ impl<'a> Coder<'a> {
             .collect()
     }
 
+    /// The last `n` words of folded text between `floor` and `at` (the
+    /// words [`Self::words_between`] would end with), found by walking back
+    /// from `at`: called for every hit, it must not split whole sentences.
     fn words_before(&self, at: usize, n: usize, floor: usize) -> Vec<&str> {
-        let w = self.words_between(floor, at);
-        let from = w.len().saturating_sub(n);
-        w[from..].to_vec()
+        let text = self.folded().get(floor.min(at)..at).unwrap_or("");
+        let mut out = Vec::with_capacity(n);
+        if n == 0 {
+            return out;
+        }
+        let mut end = None;
+        for (i, c) in text.char_indices().rev() {
+            match (c.is_alphanumeric(), end) {
+                (true, None) => end = Some(i + c.len_utf8()),
+                (false, Some(e)) => {
+                    out.push(&text[i + c.len_utf8()..e]);
+                    end = None;
+                    if out.len() == n {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(e) = end {
+            out.push(&text[..e]);
+        }
+        out.reverse();
+        out
     }
 
     /// Whether a death trigger has the dead as its subject (passive or intransitive).

@@ -198,12 +198,14 @@ impl Extractor {
                 }
             }
         }
+        // The coder is done with the annotations: their resolutions move
+        // into the output rather than being cloned.
         out.toponyms = ann
             .topos
-            .iter()
+            .into_iter()
             .map(|t| Toponym {
                 evidence: prepared.evidence(t.span.start, t.span.end),
-                resolution: t.resolution.clone(),
+                resolution: t.resolution,
             })
             .collect();
         out

@@ -2,7 +2,7 @@
 //! between an Attack on civilians and an Armed clash, and which numbers are
 //! casualties. Words live in `data/lexicons/<lang>/victims.tsv`.
 
-use crate::lexicon::{parse_tsv, PhraseSet};
+use crate::lexicon::{parse_tsv, Hit, PhraseSet, RawMatch};
 use crate::ExtractError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -97,9 +97,21 @@ impl VictimLexicon {
     }
 
     pub fn find(&self, folded: &str) -> Vec<VictimHit> {
-        self.set
-            .find(folded)
-            .into_iter()
+        Self::hits(self.set.find(folded))
+    }
+
+    /// The folded phrases, for a [`crate::lexicon::PhraseScan`] with other lexicons.
+    pub fn phrases(&self) -> &[String] {
+        self.set.patterns()
+    }
+
+    /// [`Self::find`] from this lexicon's matches in a [`crate::lexicon::PhraseScan`].
+    pub fn find_raw(&self, folded: &str, raw: &[RawMatch]) -> Vec<VictimHit> {
+        Self::hits(self.set.select(folded, raw.iter().copied()))
+    }
+
+    fn hits(hits: Vec<Hit<'_, VictimClass>>) -> Vec<VictimHit> {
+        hits.into_iter()
             .map(|h| VictimHit {
                 start: h.start,
                 end: h.end,

@@ -50,13 +50,39 @@ fn is_apostrophe(c: char) -> bool {
 /// Folds a name to its index key: lower case ASCII letters and digits,
 /// single spaces. Returns an empty string when nothing indexable remains.
 pub fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    // ASCII is its own canonical decomposition: skipping the NFD iterator
+    // (the costly part) for it gives the same key.
+    if name.is_ascii() {
+        fold_chars(name.chars(), name.len())
+    } else {
+        fold_chars(name.nfd(), name.len())
+    }
+}
+
+/// [`fold`] over the decomposed characters of a name.
+fn fold_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
     // Tracks the current token so that "d'" and "l'" (elided articles)
     // become a word boundary while "N'Guigmi" joins.
     let mut token_len = 0usize;
     let mut token_first = ' ';
     let mut pending_space = false;
-    for c in name.nfd() {
+    for c in chars {
+        // ASCII letters and digits (most of any name or cue) go straight
+        // in: no mark, apostrophe or special-letter table applies to them.
+        if c.is_ascii_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            let l = c.to_ascii_lowercase();
+            if token_len == 0 {
+                token_first = l;
+            }
+            token_len += 1;
+            out.push(l);
+            continue;
+        }
         if is_combining_mark(c) {
             continue;
         }
@@ -161,7 +187,10 @@ impl SkeletonRules {
     pub fn skeleton(&self, folded: &str) -> String {
         let mut s: String = folded.chars().filter(|c| *c != ' ').collect();
         for (from, to) in &self.rules {
-            if s.contains(from.as_str()) {
+            // A rule whose first letter is absent cannot apply: most rules
+            // are skipped without a substring search.
+            let first = from.as_bytes().first().copied().unwrap_or_default();
+            if s.as_bytes().contains(&first) && s.contains(from.as_str()) {
                 s = s.replace(from.as_str(), to);
             }
         }

@@ -4,7 +4,7 @@
 
 use crate::fold::{fold, SkeletonRules};
 use crate::GeoError;
-use std::collections::{HashMap, HashSet};
+use vigie_core::hash::{FastMap, FastSet};
 
 const GENERIC_WORDS: &str = include_str!("../../../data/places/generic_words.tsv");
 const STOPLIST: &str = include_str!("../../../data/places/stoplist.txt");
@@ -78,16 +78,13 @@ pub struct FeaturePrior {
 /// All the geocoder's word lists, parsed once.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    /// Folded generic phrase (as token list) → role. Longest match wins.
-    generic: HashMap<Vec<String>, Role>,
-    generic_max_tokens: usize,
-    stop: HashSet<String>,
-    qualifiers: HashSet<String>,
-    numbers: HashMap<Vec<String>, f64>,
-    numbers_max_tokens: usize,
-    directions: HashMap<Vec<String>, String>,
-    directions_max_tokens: usize,
-    feature_priors: HashMap<String, FeaturePrior>,
+    /// Folded generic phrase → role. Longest match wins.
+    generic: PhraseMap<Role>,
+    stop: FastSet<String>,
+    qualifiers: FastSet<String>,
+    numbers: PhraseMap<f64>,
+    directions: PhraseMap<String>,
+    feature_priors: FastMap<String, FeaturePrior>,
     pub skeleton_rules: SkeletonRules,
 }
 
@@ -136,7 +133,7 @@ impl Lexicon {
         feature_priors: &str,
         skeleton_rules: &str,
     ) -> Result<Lexicon, GeoError> {
-        let mut generic = HashMap::new();
+        let mut generic = PhraseMap::default();
         for (no, cols) in data_lines(generic_words) {
             let [phrase, role, ..] = cols[..] else {
                 return Err(bad("generic_words.tsv", no, "expected phrase<TAB>role"));
@@ -156,7 +153,7 @@ impl Lexicon {
             .map(|(_, cols)| fold(cols[0]))
             .filter(|s| !s.is_empty())
             .collect();
-        let mut numbers = HashMap::new();
+        let mut numbers = PhraseMap::default();
         for (no, cols) in data_lines(number_words) {
             let [word, value, ..] = cols[..] else {
                 return Err(bad("number_words.tsv", no, "expected word<TAB>value"));
@@ -167,14 +164,14 @@ impl Lexicon {
                 .map_err(|_| bad("number_words.tsv", no, "bad number"))?;
             numbers.insert(tokens(&fold(word)), v);
         }
-        let mut dirs = HashMap::new();
+        let mut dirs = PhraseMap::default();
         for (no, cols) in data_lines(directions) {
             let [word, dir, ..] = cols[..] else {
                 return Err(bad("directions.tsv", no, "expected words<TAB>direction"));
             };
             dirs.insert(tokens(&fold(word)), dir.trim().to_string());
         }
-        let mut priors = HashMap::new();
+        let mut priors = FastMap::default();
         for (no, cols) in data_lines(feature_priors) {
             let [code, prior, precision, ..] = cols[..] else {
                 return Err(bad(
@@ -197,11 +194,7 @@ impl Lexicon {
         }
         let skeleton_rules = SkeletonRules::parse(skeleton_rules)
             .map_err(|e| GeoError::Data(format!("skeleton_rules.tsv: {e}")))?;
-        let max = |m: &dyn Fn() -> Option<usize>| m().unwrap_or(1);
         Ok(Lexicon {
-            generic_max_tokens: max(&|| generic.keys().map(Vec::len).max()),
-            numbers_max_tokens: max(&|| numbers.keys().map(Vec::len).max()),
-            directions_max_tokens: max(&|| dirs.keys().map(Vec::len).max()),
             generic,
             stop,
             qualifiers,
@@ -214,23 +207,24 @@ impl Lexicon {
 
     /// Longest generic phrase starting at `toks[at]`: (its length, role).
     pub fn generic_at(&self, toks: &[&str], at: usize) -> Option<(usize, Role)> {
-        longest(&self.generic, self.generic_max_tokens, toks, at).map(|(n, r)| (n, *r))
+        self.generic.longest(toks, at).map(|(n, r)| (n, *r))
     }
 
     /// Longest number word at `toks[at]`, or a number written in digits
     /// ("30", "30km").
     pub fn number_at(&self, toks: &[&str], at: usize) -> Option<(usize, f64)> {
         let t = toks.get(at)?;
-        let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
-        if !digits.is_empty() {
-            return digits.parse().ok().map(|v| (1, v));
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 {
+            return t[..digits].parse().ok().map(|v| (1, v));
         }
-        longest(&self.numbers, self.numbers_max_tokens, toks, at).map(|(n, v)| (n, *v))
+        self.numbers.longest(toks, at).map(|(n, v)| (n, *v))
     }
 
     /// Longest direction phrase at `toks[at]`.
     pub fn direction_at(&self, toks: &[&str], at: usize) -> Option<(usize, &str)> {
-        longest(&self.directions, self.directions_max_tokens, toks, at)
+        self.directions
+            .longest(toks, at)
             .map(|(n, d)| (n, d.as_str()))
     }
 
@@ -278,7 +272,7 @@ impl Lexicon {
         let mut end = toks.len();
         // Suffix generic words ("Gao Region", "Kati Cercle", "Tillaberi Department").
         while end > start + 1 {
-            match self.generic.get(&vec![toks[end - 1].to_string()]) {
+            match self.generic.get(toks[end - 1]) {
                 Some(role) if role.is_type_hint() => {
                     roles.push(*role);
                     end -= 1;
@@ -290,20 +284,64 @@ impl Lexicon {
     }
 }
 
-fn longest<'a, V>(
-    map: &'a HashMap<Vec<String>, V>,
-    max_tokens: usize,
-    toks: &[&str],
-    at: usize,
-) -> Option<(usize, &'a V)> {
-    let avail = toks.len().saturating_sub(at);
-    for n in (1..=max_tokens.min(avail)).rev() {
-        let key: Vec<String> = toks[at..at + n].iter().map(|t| t.to_string()).collect();
-        if let Some(v) = map.get(&key) {
-            return Some((n, v));
+/// Phrases of folded tokens → value, for longest-match lookups at a token
+/// position. Keys are the tokens joined by single spaces (a token never
+/// holds a space). The longest phrase per first token lets most positions —
+/// words that start no phrase — be rejected with one lookup and no key built:
+/// cue parsing and name stripping run this for every word of every toponym.
+#[derive(Debug, Clone)]
+struct PhraseMap<V> {
+    phrases: FastMap<String, V>,
+    /// First token → number of tokens of the longest phrase it starts.
+    first: FastMap<String, usize>,
+}
+
+impl<V> Default for PhraseMap<V> {
+    fn default() -> Self {
+        PhraseMap {
+            phrases: FastMap::default(),
+            first: FastMap::default(),
         }
     }
-    None
+}
+
+impl<V> PhraseMap<V> {
+    /// Adds a phrase (a later entry replaces an earlier one); empty ones are
+    /// never matched and are dropped.
+    fn insert(&mut self, toks: Vec<String>, value: V) {
+        let Some(head) = toks.first() else {
+            return;
+        };
+        let n = self.first.entry(head.clone()).or_insert(0);
+        *n = (*n).max(toks.len());
+        self.phrases.insert(toks.join(" "), value);
+    }
+
+    /// The value of a one-token phrase.
+    fn get(&self, token: &str) -> Option<&V> {
+        self.phrases.get(token)
+    }
+
+    /// Longest phrase starting at `toks[at]`: (its length, value).
+    fn longest(&self, toks: &[&str], at: usize) -> Option<(usize, &V)> {
+        let head = toks.get(at)?;
+        let max = *self.first.get(*head)?;
+        let avail = toks.len() - at;
+        let mut key = String::new();
+        for n in (1..=max.min(avail)).rev() {
+            key.clear();
+            for (k, t) in toks[at..at + n].iter().enumerate() {
+                if k > 0 {
+                    key.push(' ');
+                }
+                key.push_str(t);
+            }
+            if let Some(v) = self.phrases.get(&key) {
+                return Some((n, v));
+            }
+        }
+        None
+    }
 }
 
 #[cfg(test)]

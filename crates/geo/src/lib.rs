@@ -30,6 +30,7 @@ use lexicon::Lexicon;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use vigie_core::place::{GeoResolution, Geocoder, Place, ToponymQuery};
 
@@ -75,7 +76,13 @@ pub struct Gazetteer {
     /// Folded admin alias → folded ACLED admin name.
     admin_aliases: HashMap<String, String>,
     build_id: String,
+    /// Unique per loaded gazetteer in the process: the resolver's per-thread
+    /// memos are valid for one instance only.
+    pub(crate) instance: u64,
 }
+
+/// Source of [`Gazetteer::instance`] (0 is never handed out).
+static NEXT_INSTANCE: AtomicU64 = AtomicU64::new(1);
 
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -192,6 +199,7 @@ impl Gazetteer {
             country_codes,
             admin_aliases: build::admin::admin_alias_map(),
             build_id,
+            instance: NEXT_INSTANCE.fetch_add(1, Ordering::Relaxed),
         })
     }
 

@@ -19,8 +19,9 @@ use crate::index::{NameKind, Posting};
 use crate::lexicon::Role;
 use crate::Gazetteer;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::rc::Rc;
+use vigie_core::hash::FastMap;
 use vigie_core::place::{
     haversine_km, GeoCandidate, GeoContext, GeoResolution, Place, ToponymQuery,
 };
@@ -107,19 +108,91 @@ struct Keys {
     roles: Vec<Role>,
 }
 
-fn keys(g: &Gazetteer, name: &str) -> Keys {
-    let folded = fold(name);
-    let (stripped, roles) = g.lx.strip_generic(&folded);
-    let skeleton = g.lx.skeleton_rules.skeleton(&stripped);
-    Keys {
-        folded,
-        stripped,
-        skeleton,
-        roles,
-    }
+fn keys(g: &Gazetteer, name: &str) -> Rc<Keys> {
+    memoised(
+        g,
+        |m| &mut m.keys,
+        name,
+        || {
+            let folded = fold(name);
+            let (stripped, roles) = g.lx.strip_generic(&folded);
+            let skeleton = g.lx.skeleton_rules.skeleton(&stripped);
+            Rc::new(Keys {
+                folded,
+                stripped,
+                skeleton,
+                roles,
+            })
+        },
+    )
 }
 
-fn put(out: &mut HashMap<u32, Match>, p: Posting, m: Match) {
+/// Per-thread answers of pure functions of a string — a name's keys,
+/// whether it is a known place, what a cue says — for one gazetteer
+/// instance. Reports name the same places and write the same cues over and
+/// over ("Gao", "near"), and each answer costs thousands of instructions of
+/// folding and map lookups. Bounded: a map is emptied when full.
+#[derive(Default)]
+struct Memo {
+    /// [`Gazetteer::instance`] the answers belong to (0: none yet).
+    gazetteer: u64,
+    keys: FastMap<String, Rc<Keys>>,
+    knows: FastMap<String, bool>,
+    cues: FastMap<String, Rc<CueInfo>>,
+    /// Folded key → candidates by name.
+    lookups: FastMap<String, Rc<Found>>,
+}
+
+/// Entries per map of [`Memo`] before it is emptied.
+const MEMO_MAX: usize = 10_000;
+
+thread_local! {
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+}
+
+/// `compute()`, or its answer remembered for `key` on this thread.
+/// `compute` runs outside the memo's borrow: it may use other memoised
+/// functions.
+fn memoised<V: Clone>(
+    g: &Gazetteer,
+    map: impl Fn(&mut Memo) -> &mut FastMap<String, V>,
+    key: &str,
+    compute: impl FnOnce() -> V,
+) -> V {
+    let known = MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.gazetteer != g.instance {
+            *m = Memo {
+                gazetteer: g.instance,
+                ..Memo::default()
+            };
+        }
+        map(&mut m).get(key).cloned()
+    });
+    if let Some(v) = known {
+        return v;
+    }
+    let v = compute();
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.gazetteer == g.instance {
+            let map = map(&mut m);
+            if map.len() >= MEMO_MAX {
+                map.clear();
+            }
+            map.insert(key.to_string(), v.clone());
+        }
+    });
+    v
+}
+
+/// Candidate places by number, with their best name match. Every consumer
+/// is order-independent (scores are sorted with ties broken by place
+/// number), so the map uses the fast hash: common names have hundreds of
+/// postings.
+type Found = FastMap<u32, Match>;
+
+fn put(out: &mut Found, p: Posting, m: Match) {
     out.entry(p.place)
         .and_modify(|old| {
             if m.score() > old.score() {
@@ -129,9 +202,20 @@ fn put(out: &mut HashMap<u32, Match>, p: Posting, m: Match) {
         .or_insert(m);
 }
 
-/// Candidates by name only: exact folded keys and the skeleton key.
-fn lookup(g: &Gazetteer, k: &Keys) -> HashMap<u32, Match> {
-    let mut out: HashMap<u32, Match> = HashMap::new();
+/// Candidates by name only: exact folded keys and the skeleton key. A pure
+/// function of the folded key (the other keys derive from it), remembered
+/// per thread like the keys themselves.
+fn lookup(g: &Gazetteer, k: &Keys) -> Rc<Found> {
+    memoised(
+        g,
+        |m| &mut m.lookups,
+        &k.folded,
+        || Rc::new(lookup_uncached(g, k)),
+    )
+}
+
+fn lookup_uncached(g: &Gazetteer, k: &Keys) -> Found {
+    let mut out = Found::default();
     for p in g.index.exact(&k.folded) {
         put(&mut out, p, Match::Exact(p.kind));
     }
@@ -151,13 +235,7 @@ fn lookup(g: &Gazetteer, k: &Keys) -> HashMap<u32, Match> {
 /// Adds places one edit (two for long names) from the skeleton, only in
 /// `countries`: a misspelt village of the country in focus, never a
 /// look-alike city across the world.
-fn fuzzy_into(
-    g: &Gazetteer,
-    k: &Keys,
-    out: &mut HashMap<u32, Match>,
-    countries: &[&str],
-    max_edits: u32,
-) {
+fn fuzzy_into(g: &Gazetteer, k: &Keys, out: &mut Found, countries: &[&str], max_edits: u32) {
     for (d, min_len) in [(1u32, 4usize), (2, 8)] {
         if k.skeleton.len() < min_len || d > max_edits {
             break;
@@ -180,7 +258,7 @@ fn fuzzy_into(
 /// The name with its distinguishing words dropped ("Birga-Dogon" → "Birga",
 /// "Essakane-Site" → "Essakane", "X - Y road" → "X"): a fallback when the
 /// full name is unknown. Qualifier words live in `data/places/qualifiers.txt`.
-fn reduced_keys(g: &Gazetteer, name: &str, k: &Keys) -> Option<Keys> {
+fn reduced_keys(g: &Gazetteer, name: &str, k: &Keys) -> Option<Rc<Keys>> {
     let head = name.split(['(', '/', ',']).next().unwrap_or(name);
     let head = head.split(" - ").next().unwrap_or(head);
     let folded = fold(head);
@@ -204,8 +282,30 @@ fn coded_point(g: &Gazetteer, i: u32) -> (f64, f64) {
 /// What the document's admin mentions pin down.
 #[derive(Default)]
 struct AdminEvidence {
-    admin1: HashSet<(String, String)>,
-    admin2: HashSet<(String, String)>,
+    admin1: AdminSet,
+    admin2: AdminSet,
+}
+
+/// A set of (country code, admin name): a handful at most, tested for
+/// every candidate of every toponym, so a list compared by reference rather
+/// than a hash set that needs owned keys to be probed.
+#[derive(Default)]
+struct AdminSet(Vec<(String, String)>);
+
+impl AdminSet {
+    fn insert(&mut self, item: (String, String)) {
+        if !self.0.contains(&item) {
+            self.0.push(item);
+        }
+    }
+
+    fn contains(&self, country: &str, admin: &str) -> bool {
+        self.0.iter().any(|(c, a)| c == country && a == admin)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 fn admin_evidence(g: &Gazetteer, mentions: &[String]) -> AdminEvidence {
@@ -222,9 +322,10 @@ fn admin_evidence(g: &Gazetteer, mentions: &[String]) -> AdminEvidence {
         });
         let mut found = lookup(g, &k);
         if found.is_empty() {
-            fuzzy_into(g, &k, &mut found, &[FOCUS, NEIGHBOURS].concat(), 1);
+            let found = Rc::make_mut(&mut found);
+            fuzzy_into(g, &k, found, &[FOCUS, NEIGHBOURS].concat(), 1);
         }
-        for (i, _) in found {
+        for &i in found.keys() {
             let p = &g.places[i as usize];
             let cc = p.country_code.clone();
             match (p.feature_code.as_str(), level) {
@@ -253,7 +354,52 @@ fn admin_evidence(g: &Gazetteer, mentions: &[String]) -> AdminEvidence {
 struct OtherPlace {
     /// Its skeleton key: a toponym is no evidence for itself.
     skeleton: String,
-    points: Vec<(f64, f64, u32)>,
+    points: Vec<Point>,
+}
+
+/// A coded point with the cosine of its latitude, which every distance to
+/// it needs: each candidate of each toponym is measured against each point
+/// of each other place, and the cosines were most of that cost.
+#[derive(Debug, Clone, Copy)]
+struct Point {
+    lat: f64,
+    lon: f64,
+    cos_lat: f64,
+    place: u32,
+}
+
+impl Point {
+    fn coded(g: &Gazetteer, place: u32) -> Point {
+        let (lat, lon) = coded_point(g, place);
+        Point {
+            lat,
+            lon,
+            cos_lat: lat.to_radians().cos(),
+            place,
+        }
+    }
+
+    /// Whether `other` may be close enough for a [`closeness`] above `best`.
+    /// A great-circle distance is at least the latitude difference along a
+    /// meridian; that floor (less 0.1% for rounding) bounds the closeness
+    /// from above without any trigonometry. Errs on "may be".
+    fn may_be_closer_than(&self, other: &Point, best: f64) -> bool {
+        if self.cos_lat < 0.0 || other.cos_lat < 0.0 {
+            return true;
+        }
+        let floor_km = (other.lat - self.lat).abs().to_radians() * 6371.0088 * 0.999;
+        closeness(floor_km) > best
+    }
+
+    /// [`haversine_km`] between two points, bit for bit, from their cached
+    /// cosines (same operations in the same order).
+    fn km_to(&self, other: &Point) -> f64 {
+        let r = 6371.0088_f64;
+        let dp = (other.lat - self.lat).to_radians();
+        let dl = (other.lon - self.lon).to_radians();
+        let a = (dp / 2.0).sin().powi(2) + self.cos_lat * other.cos_lat * (dl / 2.0).sin().powi(2);
+        2.0 * r * a.sqrt().asin()
+    }
 }
 
 /// The document's other places: for each, the candidates it may be.
@@ -268,22 +414,20 @@ fn nearby_points(g: &Gazetteer, others: &[String]) -> Vec<OtherPlace> {
         if g.lx.is_stopword(&k.stripped) {
             continue;
         }
-        let mut points: Vec<(f64, f64, u32)> = lookup(g, &k)
-            .into_keys()
+        let mut points: Vec<Point> = lookup(g, &k)
+            .keys()
+            .copied()
             .filter(|i| {
                 let p = &g.places[*i as usize];
                 FOCUS.contains(&p.country_code.as_str())
                     || NEIGHBOURS.contains(&p.country_code.as_str())
             })
-            .map(|i| {
-                let (lat, lon) = coded_point(g, i);
-                (lat, lon, i)
-            })
+            .map(|i| Point::coded(g, i))
             .collect();
-        points.sort_by_key(|a| a.2);
+        points.sort_by_key(|a| a.place);
         if !points.is_empty() && points.len() <= 60 {
             out.push(OtherPlace {
-                skeleton: k.skeleton,
+                skeleton: k.skeleton.clone(),
                 points,
             });
         }
@@ -291,19 +435,23 @@ fn nearby_points(g: &Gazetteer, others: &[String]) -> Vec<OtherPlace> {
     out
 }
 
+/// How near a place at `km` is, on the Sahel's scale: 1 on the spot, ½ at
+/// 100 km. Never increases with the distance.
+fn closeness(km: f64) -> f64 {
+    1.0 / (1.0 + (km / 100.0).powi(2))
+}
+
 /// How strongly another place of the document supports a candidate: close
 /// by (on the Sahel's scale: 100 km is near), or in the same cercle/region.
-fn support(g: &Gazetteer, cand: u32, here: (f64, f64), other: &OtherPlace) -> (f32, f64) {
-    let p = &g.places[cand as usize];
+fn support(g: &Gazetteer, here: &Point, other: &OtherPlace) -> (f32, f64) {
+    let p = &g.places[here.place as usize];
     let mut best = 0.0f64;
     let mut best_km = f64::INFINITY;
-    for &(lat, lon, j) in &other.points {
-        let d = haversine_km(here.0, here.1, lat, lon);
-        let o = &g.places[j as usize];
+    for there in &other.points {
+        let o = &g.places[there.place as usize];
         let same_country = o.country_code == p.country_code;
         let same2 = same_country && p.admin2.is_some() && o.admin2 == p.admin2;
         let same1 = same_country && p.admin1.is_some() && o.admin1 == p.admin1;
-        let closeness = 1.0 / (1.0 + (d / 100.0).powi(2));
         let admin = if same2 {
             0.9
         } else if same1 {
@@ -311,6 +459,13 @@ fn support(g: &Gazetteer, cand: u32, here: (f64, f64), other: &OtherPlace) -> (f
         } else {
             0.0
         };
+        if admin <= best && !here.may_be_closer_than(there, best) {
+            // Neither its admin path nor its distance can beat the best:
+            // the (costly) distance is not needed.
+            continue;
+        }
+        let d = here.km_to(there);
+        let closeness = closeness(d);
         let s = closeness.max(admin);
         if s > best {
             best = s;
@@ -329,14 +484,14 @@ struct ContextEvidence {
     nearby: Vec<OtherPlace>,
 }
 
-type CachedEvidence = (usize, GeoContext, Rc<ContextEvidence>);
+type CachedEvidence = (u64, GeoContext, Rc<ContextEvidence>);
 
 thread_local! {
     static LAST_CONTEXT: RefCell<Option<CachedEvidence>> = const { RefCell::new(None) };
 }
 
 fn context_evidence(g: &Gazetteer, ctx: &GeoContext) -> Rc<ContextEvidence> {
-    let id = g as *const Gazetteer as usize;
+    let id = g.instance;
     let cached = LAST_CONTEXT.with(|c| {
         c.borrow()
             .as_ref()
@@ -387,10 +542,10 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
     if k.stripped.is_empty() {
         return GeoResolution::unresolved(q.name.clone());
     }
-    let cue: CueInfo = q
+    let cue: Rc<CueInfo> = q
         .cue
         .as_deref()
-        .map(|c| parse_cue(&g.lx, c))
+        .map(|c| memoised(g, |m| &mut m.cues, c, || Rc::new(parse_cue(&g.lx, c))))
         .unwrap_or_default();
     let name_hint = k.roles.iter().copied().find(|r| r.is_type_hint());
     let hint = cue.type_hint.or(name_hint);
@@ -419,17 +574,17 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
     };
     // Is there a candidate the context can accept? If not, look further:
     // misspellings (edit distance) and the name without its qualifiers.
-    let acceptable = |found: &HashMap<u32, Match>| {
+    let acceptable = |found: &Found| {
         found.keys().any(|i| {
             let p = &g.places[*i as usize];
             allowed.contains(&p.country_code.as_str())
                 && (admin.admin1.is_empty()
-                    || p.admin1.as_ref().is_some_and(|a| {
-                        admin.admin1.contains(&(p.country_code.clone(), a.clone()))
-                    }))
+                    || p.admin1
+                        .as_ref()
+                        .is_some_and(|a| admin.admin1.contains(&p.country_code, a)))
         })
     };
-    let mut found = lookup(g, &k);
+    let mut found: Found = Rc::unwrap_or_clone(lookup(g, &k));
     // A town of this name in the country, though in another region, is a
     // namesake more often than a misspelling: then the (costly) edit-distance
     // search is skipped.
@@ -445,7 +600,7 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
     }
     if !acceptable(&found) {
         if let Some(rk) = reduced_keys(g, &q.name, &k) {
-            for (i, m) in lookup(g, &rk) {
+            for (&i, &m) in lookup(g, &rk).iter() {
                 found.entry(i).or_insert(match m {
                     Match::Exact(_) => Match::Partial,
                     _ => Match::Fuzzy(2),
@@ -541,10 +696,14 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
             (0.15, 0.75)
         };
         let admin_score = {
-            let key1 = p.admin1.clone().map(|a| (p.country_code.clone(), a));
-            let key2 = p.admin2.clone().map(|a| (p.country_code.clone(), a));
-            let in1 = key1.as_ref().is_some_and(|k| admin.admin1.contains(k));
-            let in2 = key2.as_ref().is_some_and(|k| admin.admin2.contains(k));
+            let in1 = p
+                .admin1
+                .as_ref()
+                .is_some_and(|a| admin.admin1.contains(&p.country_code, a));
+            let in2 = p
+                .admin2
+                .as_ref()
+                .is_some_and(|a| admin.admin2.contains(&p.country_code, a));
             if in2 && explain {
                 reasons.push(format!(
                     "in the cercle/province the document names ({})",
@@ -566,11 +725,11 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
         let nearby_score = if nearby.is_empty() {
             0.5
         } else {
-            let here = coded_point(g, i);
+            let here = Point::coded(g, i);
             let mut best = 0.0f32;
             let mut best_km = f64::INFINITY;
             for other in nearby.iter().copied() {
-                let (sc, km) = support(g, i, here, other);
+                let (sc, km) = support(g, &here, other);
                 if sc > best {
                     best = sc;
                     best_km = km;
@@ -663,13 +822,21 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
 /// `resolve`, so that recognition stays strict). Common words of the
 /// stoplist and one- or two-letter names are not places.
 pub fn knows(g: &Gazetteer, name: &str) -> bool {
-    let k = keys(g, name);
-    if k.stripped.len() < 3 || g.lx.is_stopword(&k.stripped) || g.lx.is_stopword(&k.folded) {
-        return false;
-    }
-    g.index.has_exact(&k.folded)
-        || g.index.has_exact(&k.stripped)
-        || (k.skeleton.len() >= 4 && g.index.has_skeleton(&k.skeleton))
+    memoised(
+        g,
+        |m| &mut m.knows,
+        name,
+        || {
+            let k = keys(g, name);
+            if k.stripped.len() < 3 || g.lx.is_stopword(&k.stripped) || g.lx.is_stopword(&k.folded)
+            {
+                return false;
+            }
+            g.index.has_exact(&k.folded)
+                || g.index.has_exact(&k.stripped)
+                || (k.skeleton.len() >= 4 && g.index.has_skeleton(&k.skeleton))
+        },
+    )
 }
 
 /// 1 when the name is a region (ADM1) of a Sahel country of the gazetteer,
@@ -680,7 +847,7 @@ pub fn admin_level(g: &Gazetteer, name: &str) -> Option<u8> {
         return None;
     }
     let mut level = None;
-    for (i, m) in lookup(g, &k) {
+    for (&i, &m) in lookup(g, &k).iter() {
         if matches!(m, Match::Fuzzy(_)) {
             continue;
         }
@@ -698,4 +865,42 @@ pub fn admin_level(g: &Gazetteer, name: &str) -> Option<u8> {
         level = Some(level.map_or(l, |x: u8| x.min(l)));
     }
     level
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cached-cosine distance is the shared formula, bit for bit: scores
+    /// (and so outputs) must not move by a rounding.
+    #[test]
+    fn point_distance_is_haversine_bit_for_bit() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for _ in 0..10_000 {
+            let (lat1, lon1, lat2, lon2) = (
+                next() * 180.0 - 90.0,
+                next() * 360.0 - 180.0,
+                next() * 180.0 - 90.0,
+                next() * 360.0 - 180.0,
+            );
+            let pt = |lat: f64, lon: f64| Point {
+                lat,
+                lon,
+                cos_lat: lat.to_radians().cos(),
+                place: 0,
+            };
+            let d = pt(lat1, lon1).km_to(&pt(lat2, lon2));
+            assert_eq!(
+                d.to_bits(),
+                haversine_km(lat1, lon1, lat2, lon2).to_bits(),
+                "{lat1} {lon1} {lat2} {lon2}"
+            );
+        }
+    }
 }

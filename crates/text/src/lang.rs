@@ -5,37 +5,123 @@
 //! reports and on names-heavy text); `whatlang` names the language when it
 //! is neither, so the message says what was found.
 
+use std::sync::OnceLock;
+
 use vigie_core::{Language, LanguageVerdict};
 
 const FR_WORDS: &[&str] = &[
-    "le", "la", "les", "des", "du", "de", "et", "dans", "une", "un", "est", "sont", "par", "pour",
-    "sur", "qui", "que", "ont", "été", "au", "aux", "selon", "avec", "ce", "cette", "il", "elle",
-    "ils", "à", "pas", "ne", "se", "son", "sa", "ses", "leur", "lors", "après", "contre",
+    "après", "au", "aux", "avec", "ce", "cette", "contre", "dans", "de", "des", "du", "elle",
+    "est", "et", "il", "ils", "la", "le", "les", "leur", "lors", "ne", "ont", "par", "pas", "pour",
+    "que", "qui", "sa", "se", "selon", "ses", "son", "sont", "sur", "un", "une", "à", "été",
 ];
 const EN_WORDS: &[&str] = &[
-    "the", "of", "and", "in", "to", "was", "were", "by", "on", "for", "that", "with", "at", "from",
-    "is", "are", "have", "has", "had", "an", "after", "killed", "said", "their", "they", "he",
-    "she", "it", "which", "who", "been", "against", "during",
+    "after", "against", "an", "and", "are", "at", "been", "by", "during", "for", "from", "had",
+    "has", "have", "he", "in", "is", "it", "killed", "of", "on", "said", "she", "that", "the",
+    "their", "they", "to", "was", "were", "which", "who", "with",
 ];
+
+/// Longest function word of either list, in characters: a longer word is
+/// none of them (lower-casing never shortens a word in characters).
+const MAX_FUNCTION_WORD_CHARS: usize = 8;
+
+/// Words the function-word count reads (the rest of a long text adds
+/// nothing to the verdict).
+const MAX_WORDS: usize = 3000;
+
+/// A lower-case ASCII word of at most eight bytes as a number: no letter is
+/// a zero byte, so distinct words get distinct numbers.
+fn pack(lower_ascii: &[u8]) -> u64 {
+    lower_ascii
+        .iter()
+        .fold(0u64, |k, &b| (k << 8) | u64::from(b))
+}
+
+/// The ASCII words of both lists, packed and sorted: the count runs on
+/// every word of every document, and comparing numbers is much cheaper
+/// than comparing strings.
+fn packed_lists() -> &'static [Vec<u64>; 2] {
+    static PACKED: OnceLock<[Vec<u64>; 2]> = OnceLock::new();
+    PACKED.get_or_init(|| {
+        let packed = |list: &[&str]| {
+            let mut v: Vec<u64> = list
+                .iter()
+                .filter(|w| w.is_ascii())
+                .map(|w| pack(w.as_bytes()))
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        [packed(FR_WORDS), packed(EN_WORDS)]
+    })
+}
+
+/// Whether a word (its part after the last apostrophe, lower-cased) is a
+/// French and/or an English function word. Words too long to be in the
+/// lists are rejected first; ASCII words are lower-cased on the stack.
+fn function_word(word: &str) -> (bool, bool) {
+    let tail = word.rsplit(['\'', '’']).next().unwrap_or(word);
+    if tail.is_empty() || tail.chars().nth(MAX_FUNCTION_WORD_CHARS).is_some() {
+        return (false, false);
+    }
+    if tail.is_ascii() {
+        let mut buf = [0u8; MAX_FUNCTION_WORD_CHARS];
+        let lower = &mut buf[..tail.len()];
+        lower.copy_from_slice(tail.as_bytes());
+        lower.make_ascii_lowercase();
+        let key = pack(lower);
+        let [fr, en] = packed_lists();
+        (
+            fr.binary_search(&key).is_ok(),
+            en.binary_search(&key).is_ok(),
+        )
+    } else {
+        // Non-ASCII: "été", "à", or a letter that lower-cases to ASCII.
+        let lw = tail.to_lowercase();
+        (
+            FR_WORDS.contains(&lw.as_str()),
+            EN_WORDS.contains(&lw.as_str()),
+        )
+    }
+}
+
+/// Counts (words, French function words, English function words) over the
+/// first [`MAX_WORDS`] words: runs of letters and apostrophes.
+fn count_function_words(text: &str) -> (usize, usize, usize) {
+    let (mut words, mut fr, mut en) = (0usize, 0usize, 0usize);
+    let mut visit = |w: &str| {
+        words += 1;
+        let (is_fr, is_en) = function_word(w);
+        fr += usize::from(is_fr);
+        en += usize::from(is_en);
+    };
+    let mut start: Option<usize> = None;
+    let mut seen = 0usize;
+    for (i, c) in text.char_indices() {
+        let in_word = c.is_alphabetic() || c == '\'' || c == '’';
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                visit(&text[s..i]);
+                start = None;
+                seen += 1;
+                if seen == MAX_WORDS {
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        if seen < MAX_WORDS {
+            visit(&text[s..]);
+        }
+    }
+    (words, fr, en)
+}
 
 /// Detects the language of a text. `hint` is a language the caller asserts.
 pub fn detect(text: &str, hint: Option<&str>) -> LanguageVerdict {
-    let (mut fr, mut en, mut words) = (0usize, 0usize, 0usize);
-    for w in text
-        .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
-        .take(3000)
-    {
-        words += 1;
-        let lw = w.to_lowercase();
-        let lw = lw.rsplit(['\'', '’']).next().unwrap_or(&lw);
-        if FR_WORDS.contains(&lw) {
-            fr += 1;
-        }
-        if EN_WORDS.contains(&lw) {
-            en += 1;
-        }
-    }
+    let (words, fr, en) = count_function_words(text);
     let hinted = hint.and_then(Language::from_code);
     let function = fr + en;
     // Enough function words and a clear winner: fr or en.
@@ -151,6 +237,51 @@ mod tests {
         let note = "On 9 July 2020, ISGS militants executed a JNIM member near Ntillit.";
         assert_eq!(detect(note, None).language(), Some(Language::En));
         assert_eq!(detect(note, Some("en")).language(), Some(Language::En));
+    }
+
+    #[test]
+    fn function_words_after_apostrophes_and_in_any_case() {
+        assert!(FR_WORDS
+            .iter()
+            .chain(EN_WORDS)
+            .all(|w| w.chars().count() <= MAX_FUNCTION_WORD_CHARS));
+        assert_eq!(function_word("L'ARMÉE"), (false, false));
+        assert_eq!(function_word("qu'ELLE"), (true, false));
+        assert_eq!(function_word("Été"), (true, false));
+        assert_eq!(function_word("The"), (false, true));
+        assert_eq!(function_word("d'"), (false, false));
+        assert_eq!(function_word("againstthem"), (false, false));
+    }
+
+    /// The count is the one `str::split` on non-letters gives.
+    #[test]
+    fn counts_words_as_runs_of_letters_and_apostrophes() {
+        let reference = |text: &str| {
+            let (mut fr, mut en, mut words) = (0, 0, 0);
+            for w in text
+                .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+                .filter(|w| !w.is_empty())
+                .take(MAX_WORDS)
+            {
+                words += 1;
+                let lw = w.to_lowercase();
+                let lw = lw.rsplit(['\'', '’']).next().unwrap_or(&lw);
+                fr += usize::from(FR_WORDS.contains(&lw));
+                en += usize::from(EN_WORDS.contains(&lw));
+            }
+            (words, fr, en)
+        };
+        let long = "the of, et ".repeat(1200);
+        for text in [
+            "",
+            "Des hommes armés ont attaqué le village, l'armée dit qu'ELLE a riposté. À Gao, Été",
+            "On 3 March, gunmen KILLED five 'civilians' in the town’s market (AFP).",
+            "\u{212A}illed THE\u{130}R 12 againstthem l' '",
+            long.as_str(),
+            "x",
+        ] {
+            assert_eq!(count_function_words(text), reference(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use vigie_core::Modality;
 
-use crate::lexicon::{parse_tsv, PhraseSet};
+use crate::lexicon::{parse_tsv, Hit, PhraseSet, RawMatch};
 use crate::ExtractError;
 
 /// What an attribution cue says.
@@ -50,9 +50,21 @@ impl AttributionLexicon {
     }
 
     pub fn find<'a>(&'a self, folded: &str) -> Vec<Cue<'a>> {
-        self.set
-            .find(folded)
-            .into_iter()
+        Self::hits(self.set.find(folded))
+    }
+
+    /// The folded phrases, for a [`crate::lexicon::PhraseScan`] with other lexicons.
+    pub fn phrases(&self) -> &[String] {
+        self.set.patterns()
+    }
+
+    /// [`Self::find`] from this lexicon's matches in a [`crate::lexicon::PhraseScan`].
+    pub fn find_raw<'a>(&'a self, folded: &str, raw: &[RawMatch]) -> Vec<Cue<'a>> {
+        Self::hits(self.set.select(folded, raw.iter().copied()))
+    }
+
+    fn hits<'a>(hits: Vec<Hit<'a, CueInfo>>) -> Vec<Cue<'a>> {
+        hits.into_iter()
             .map(|h| Cue {
                 start: h.start,
                 end: h.end,

@@ -4,7 +4,7 @@
 //! "since 2023"), a list of places, or something that has not happened yet.
 //! A passage so marked becomes a mention, never an event.
 
-use crate::lexicon::{parse_tsv, PhraseSet};
+use crate::lexicon::{parse_tsv, Hit, PhraseSet, RawMatch};
 use crate::ExtractError;
 use vigie_core::MentionKind;
 
@@ -79,9 +79,21 @@ impl BackgroundLexicon {
     }
 
     pub fn find(&self, folded: &str) -> Vec<Marker> {
-        self.set
-            .find(folded)
-            .into_iter()
+        Self::hits(self.set.find(folded))
+    }
+
+    /// The folded phrases, for a [`crate::lexicon::PhraseScan`] with other lexicons.
+    pub fn phrases(&self) -> &[String] {
+        self.set.patterns()
+    }
+
+    /// [`Self::find`] from this lexicon's matches in a [`crate::lexicon::PhraseScan`].
+    pub fn find_raw(&self, folded: &str, raw: &[RawMatch]) -> Vec<Marker> {
+        Self::hits(self.set.select(folded, raw.iter().copied()))
+    }
+
+    fn hits(hits: Vec<Hit<'_, BackgroundKind>>) -> Vec<Marker> {
+        hits.into_iter()
             .map(|h| Marker {
                 start: h.start,
                 end: h.end,

@@ -11,7 +11,7 @@ pub mod en;
 pub mod fr;
 pub mod year;
 
-use std::collections::HashMap;
+use vigie_core::hash::FastMap;
 
 use jiff::civil::{Date, Weekday};
 use vigie_core::{Language, TimePrecision};
@@ -83,10 +83,10 @@ pub struct DateGrammar {
 
 /// The compiled date lexicon of one language.
 pub struct DateLexicon {
-    months: HashMap<String, u8>,
-    weekdays: HashMap<String, u8>,
+    months: FastMap<String, u8>,
+    weekdays: FastMap<String, u8>,
     last_words: Vec<String>,
-    qualifiers: HashMap<String, MonthPart>,
+    qualifiers: FastMap<String, MonthPart>,
     relative: PhraseSet<DateExpr>,
     grammar: &'static DateGrammar,
 }
@@ -107,10 +107,10 @@ impl DateLexicon {
             file: file.into(),
             message: m,
         };
-        let mut months = HashMap::new();
-        let mut weekdays = HashMap::new();
+        let mut months = FastMap::default();
+        let mut weekdays = FastMap::default();
         let mut last_words = Vec::new();
-        let mut qualifiers = HashMap::new();
+        let mut qualifiers = FastMap::default();
         let mut relative = Vec::new();
         for cols in parse_tsv(file, text, 2)? {
             let word = vigie_text::fold::fold_str(cols[0]);
@@ -212,13 +212,24 @@ impl DateLexicon {
 
     /// Finds the date expressions in `folded[start..end]`.
     pub fn find(&self, folded: &str, start: usize, end: usize) -> Vec<DateMention> {
-        let toks = tokenize(folded, start, end);
+        self.find_in(folded, start, end, &tokenize(folded, start, end))
+    }
+
+    /// [`Self::find`] over the range's tokens, already made (the number
+    /// parser reads the same sentence tokens).
+    pub fn find_in(
+        &self,
+        folded: &str,
+        start: usize,
+        end: usize,
+        toks: &[Tok<'_>],
+    ) -> Vec<DateMention> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            if let Some((expr, next)) = self.parse_at(&toks, i) {
-                let approximate = self.approx_before(&toks, i)
-                    || matches!(expr, DateExpr::DayMonth { .. } if self.range_follows(&toks, i));
+            if let Some((expr, next)) = self.parse_at(toks, i) {
+                let approximate = self.approx_before(toks, i)
+                    || matches!(expr, DateExpr::DayMonth { .. } if self.range_follows(toks, i));
                 out.push(DateMention {
                     start: toks[i].start,
                     end: toks[next - 1].end,

@@ -27,6 +27,92 @@ pub struct Hit<'a, T> {
 pub struct PhraseSet<T> {
     ac: AhoCorasick,
     entries: Vec<(bool, T)>, // (prefix match, payload)
+    /// The folded phrases, in entry order (for a [`PhraseScan`] over
+    /// several sets).
+    patterns: Vec<String>,
+}
+
+/// A raw automaton match of one phrase set's pattern, before word
+/// boundaries and overlaps are resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawMatch {
+    pub start: usize,
+    pub end: usize,
+    /// Entry number in its phrase set.
+    pub entry: usize,
+}
+
+/// Builds the automata of the lexicons.
+fn automaton<P: AsRef<[u8]>>(file: &str, patterns: &[P]) -> Result<AhoCorasick, ExtractError> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        // A DFA costs memory at build time (lexicons are small) and
+        // searches fastest: the automata run over every document.
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(patterns)
+        .map_err(|e| ExtractError::Lexicon {
+            file: file.into(),
+            message: e.to_string(),
+        })
+}
+
+/// Several phrase sets searched in one pass over the text: one automaton
+/// over all their phrases, each pattern remembering its set and entry.
+/// Overlapping search reports every occurrence of every phrase, in order of
+/// end offset, so each set receives exactly the matches its own automaton
+/// would report, in the same order; [`PhraseSet::select`] then resolves
+/// them as [`PhraseSet::find`] does.
+pub struct PhraseScan {
+    ac: AhoCorasick,
+    /// Pattern number → (set, entry in the set).
+    owners: Vec<(usize, usize)>,
+    sets: usize,
+}
+
+impl std::fmt::Debug for PhraseScan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "PhraseScan({} sets, {} phrases)",
+            self.sets,
+            self.owners.len()
+        )
+    }
+}
+
+impl PhraseScan {
+    /// One automaton over the phrases of `sets` (each given by its phrases).
+    pub fn build(file: &str, sets: &[&[String]]) -> Result<Self, ExtractError> {
+        let mut patterns: Vec<&String> = Vec::new();
+        let mut owners = Vec::new();
+        for (k, set) in sets.iter().enumerate() {
+            for (i, p) in set.iter().enumerate() {
+                patterns.push(p);
+                owners.push((k, i));
+            }
+        }
+        let ac = automaton(file, &patterns)?;
+        Ok(PhraseScan {
+            ac,
+            owners,
+            sets: sets.len(),
+        })
+    }
+
+    /// The raw matches of every set over `folded`, one list per set.
+    pub fn scan(&self, folded: &str) -> Vec<Vec<RawMatch>> {
+        let mut out = vec![Vec::new(); self.sets];
+        for m in self.ac.find_overlapping_iter(folded) {
+            if let Some(&(set, entry)) = self.owners.get(m.pattern().as_usize()) {
+                out[set].push(RawMatch {
+                    start: m.start(),
+                    end: m.end(),
+                    entry,
+                });
+            }
+        }
+        out
+    }
 }
 
 impl<T> std::fmt::Debug for PhraseSet<T> {
@@ -61,17 +147,17 @@ impl<T> PhraseSet<T> {
             patterns.push(folded);
             entries.push((prefix, payload));
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            // A DFA costs memory at build time (lexicons are small) and
-            // searches fastest: the automata run over every document.
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .map_err(|e| ExtractError::Lexicon {
-                file: file.into(),
-                message: e.to_string(),
-            })?;
-        Ok(PhraseSet { ac, entries })
+        let ac = automaton(file, &patterns)?;
+        Ok(PhraseSet {
+            ac,
+            entries,
+            patterns,
+        })
+    }
+
+    /// The folded phrases, in entry order.
+    pub fn patterns(&self) -> &[String] {
+        &self.patterns
     }
 
     pub fn len(&self) -> usize {
@@ -84,11 +170,31 @@ impl<T> PhraseSet<T> {
 
     /// All word-bounded matches, overlapping ones resolved longest-first.
     pub fn find<'a>(&'a self, folded: &str) -> Vec<Hit<'a, T>> {
+        self.select(
+            folded,
+            self.ac.find_overlapping_iter(folded).map(|m| RawMatch {
+                start: m.start(),
+                end: m.end(),
+                entry: m.pattern().as_usize(),
+            }),
+        )
+    }
+
+    /// [`Self::find`] from this set's raw matches over `folded` (from a
+    /// [`PhraseScan`]), in the automaton's order.
+    pub fn select<'a>(
+        &'a self,
+        folded: &str,
+        raw: impl IntoIterator<Item = RawMatch>,
+    ) -> Vec<Hit<'a, T>> {
         let bytes = folded.as_bytes();
         let mut cands: Vec<Hit<'a, T>> = Vec::new();
-        for m in self.ac.find_overlapping_iter(folded) {
-            let (start, mut end) = (m.start(), m.end());
-            let (prefix, ref payload) = self.entries[m.pattern().as_usize()];
+        for m in raw {
+            let (start, mut end) = (m.start, m.end);
+            let Some((prefix, payload)) = self.entries.get(m.entry) else {
+                continue;
+            };
+            let prefix = *prefix;
             if start > 0 && is_word_byte(bytes[start - 1]) && is_word_byte(bytes[start]) {
                 continue;
             }

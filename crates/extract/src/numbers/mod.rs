@@ -9,7 +9,7 @@
 pub mod en;
 pub mod fr;
 
-use std::collections::HashMap;
+use vigie_core::hash::FastMap;
 
 use vigie_core::Language;
 
@@ -78,7 +78,7 @@ pub(crate) fn compose_additive(parts: &[u32]) -> u32 {
 
 /// The compiled number lexicon of one language.
 pub struct NumberLexicon {
-    words: HashMap<String, (u32, NumberKind)>,
+    words: FastMap<String, (u32, NumberKind)>,
     phrases: PhraseSet<(u32, NumberKind)>,
     grammar: &'static NumberGrammar,
 }
@@ -95,7 +95,7 @@ impl NumberLexicon {
             Language::Fr => &fr::GRAMMAR,
             Language::En => &en::GRAMMAR,
         };
-        let mut words = HashMap::new();
+        let mut words = FastMap::default();
         let mut phrases = Vec::new();
         for cols in parse_tsv(file, text, 3)? {
             let value: u32 = cols[1].parse().map_err(|_| ExtractError::Lexicon {
@@ -203,7 +203,18 @@ impl NumberLexicon {
 
     /// Finds quantities in `folded[start..end]`.
     pub fn find(&self, folded: &str, start: usize, end: usize) -> Vec<Quantity> {
-        let toks = tokenize(folded, start, end);
+        self.find_in(folded, start, end, &tokenize(folded, start, end))
+    }
+
+    /// [`Self::find`] over the range's tokens, already made (the date
+    /// parser reads the same sentence tokens).
+    pub fn find_in(
+        &self,
+        folded: &str,
+        start: usize,
+        end: usize,
+        toks: &[Tok<'_>],
+    ) -> Vec<Quantity> {
         let mut out: Vec<Quantity> = Vec::new();
         for h in self.phrases.find(&folded[start..end.min(folded.len())]) {
             let (value, kind) = *h.payload;
@@ -227,7 +238,7 @@ impl NumberLexicon {
                 i += 1;
                 continue;
             }
-            let Some((value, kind, next)) = self.read_number(&toks, i) else {
+            let Some((value, kind, next)) = self.read_number(toks, i) else {
                 i += 1;
                 continue;
             };
@@ -245,7 +256,7 @@ impl NumberLexicon {
                 article,
                 zero: false,
             };
-            if self.approx_before_at(&toks, i) {
+            if self.approx_before_at(toks, i) {
                 q.approximate = true;
             }
             let mut after = next;
@@ -254,7 +265,7 @@ impl NumberLexicon {
                 if self.grammar.range_words.contains(&t.text) || t.is_punct("-") {
                     if let Some((hi, NumberKind::Exact, n2)) = toks
                         .get(next + 1)
-                        .and_then(|_| self.read_number(&toks, next + 1))
+                        .and_then(|_| self.read_number(toks, next + 1))
                     {
                         if hi > value && !q.article {
                             q.high = Some(hi);

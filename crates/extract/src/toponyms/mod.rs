@@ -10,7 +10,7 @@
 
 use vigie_core::Geocoder;
 
-use crate::lexicon::{parse_tsv, PhraseSet};
+use crate::lexicon::{parse_tsv, Hit, PhraseSet, RawMatch};
 use crate::ExtractError;
 
 /// What the words before a name say about it.
@@ -83,9 +83,21 @@ impl PlaceLexicon {
     }
 
     pub fn find(&self, folded: &str) -> Vec<(usize, usize, PlaceCue)> {
-        self.set
-            .find(folded)
-            .into_iter()
+        Self::hits(self.set.find(folded))
+    }
+
+    /// The folded phrases, for a [`crate::lexicon::PhraseScan`] with other lexicons.
+    pub fn phrases(&self) -> &[String] {
+        self.set.patterns()
+    }
+
+    /// [`Self::find`] from this lexicon's matches in a [`crate::lexicon::PhraseScan`].
+    pub fn find_raw(&self, folded: &str, raw: &[RawMatch]) -> Vec<(usize, usize, PlaceCue)> {
+        Self::hits(self.set.select(folded, raw.iter().copied()))
+    }
+
+    fn hits(hits: Vec<Hit<'_, PlaceCue>>) -> Vec<(usize, usize, PlaceCue)> {
+        hits.into_iter()
             .map(|h| (h.start, h.end, *h.payload))
             .collect()
     }

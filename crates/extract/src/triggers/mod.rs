@@ -5,7 +5,7 @@
 //! which the coding stage decides from the victims and actors. The words
 //! live in `data/lexicons/<lang>/triggers.tsv`.
 
-use crate::lexicon::{parse_tsv, Hit, PhraseSet};
+use crate::lexicon::{parse_tsv, Hit, PhraseSet, RawMatch};
 use crate::ExtractError;
 
 /// What a trigger word signals.
@@ -170,9 +170,21 @@ impl TriggerLexicon {
 
     /// Triggers in folded text; block entries remove what they cover.
     pub fn find(&self, folded: &str) -> Vec<Trigger> {
-        self.set
-            .find(folded)
-            .into_iter()
+        Self::hits(self.set.find(folded))
+    }
+
+    /// The folded phrases, for a [`crate::lexicon::PhraseScan`] with other lexicons.
+    pub fn phrases(&self) -> &[String] {
+        self.set.patterns()
+    }
+
+    /// [`Self::find`] from this lexicon's matches in a [`crate::lexicon::PhraseScan`].
+    pub fn find_raw(&self, folded: &str, raw: &[RawMatch]) -> Vec<Trigger> {
+        Self::hits(self.set.select(folded, raw.iter().copied()))
+    }
+
+    fn hits(hits: Vec<Hit<'_, TriggerClass>>) -> Vec<Trigger> {
+        hits.into_iter()
             .filter(|h: &Hit<'_, TriggerClass>| *h.payload != TriggerClass::Block)
             .map(|h| Trigger {
                 start: h.start,
