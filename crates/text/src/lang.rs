@@ -139,6 +139,20 @@ pub fn detect(text: &str, hint: Option<&str>) -> LanguageVerdict {
             };
         }
     }
+    // The caller's language, backed by at least one more of its function
+    // words than of the other's: nothing for whatlang to overturn (it is
+    // the costliest step on short notes).
+    let hint_backed = match hinted {
+        Some(Language::Fr) => fr > en,
+        Some(Language::En) => en > fr,
+        None => false,
+    };
+    if let (Some(language), true) = (hinted, hint_backed) {
+        return LanguageVerdict::Supported {
+            language,
+            confidence: fr.max(en) as f32 / function.max(1) as f32,
+        };
+    }
     let detected = whatlang::detect(text);
     if detected.as_ref().is_some_and(|i| !i.is_reliable()) {
         // An unreliable guess (a short note full of names, "ISGS militants
