@@ -449,6 +449,12 @@ fn markdown_scores(r: &EvalReport) -> String {
         "\nDocuments with gold events but no predicted event: {}.\n",
         r.documents_nothing_predicted
     ));
+    if let Some(c) = &r.date_ceiling {
+        o.push_str(&format!(
+            "\nevent_date: {} matched events' reports give no date of their own ({} right anyway by the publication date), so no reading of the text can score above {:.3} within precision.\n",
+            c.no_date_in_text, c.right_anyway, c.ceiling
+        ));
+    }
     if r.documents_failed > 0 {
         o.push_str(&format!(
             "\n{} documents failed in the extractor (counted as no events).\n",
