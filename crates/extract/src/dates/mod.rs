@@ -210,6 +210,22 @@ impl DateLexicon {
         Some((Self::year(toks.get(j)?)?, j + 1))
     }
 
+    /// A day-month whose tokens end before `after`, with the year that
+    /// follows if any.
+    fn day_month(toks: &[Tok<'_>], day: u8, month: u8, after: usize) -> (DateExpr, usize) {
+        let (year, next) = match Self::year_at(toks, after) {
+            Some((y, n)) => (Some(y), n),
+            None => (None, after),
+        };
+        let expr = DateExpr::DayMonth {
+            day,
+            month,
+            year,
+            weekday: None,
+        };
+        (expr, next)
+    }
+
     /// Finds the date expressions in `folded[start..end]`.
     pub fn find(&self, folded: &str, start: usize, end: usize) -> Vec<DateMention> {
         self.find_in(folded, start, end, &tokenize(folded, start, end))
@@ -308,38 +324,14 @@ impl DateLexicon {
                 j += 1;
             }
             if let Some((month, after)) = self.month_at(toks, j) {
-                let (year, next) = match Self::year_at(toks, after) {
-                    Some((y, n)) => (Some(y), n),
-                    None => (None, after),
-                };
-                return Some((
-                    DateExpr::DayMonth {
-                        day,
-                        month,
-                        year,
-                        weekday: None,
-                    },
-                    next,
-                ));
+                return Some(Self::day_month(toks, day, month, after));
             }
         }
         // MONTH DAY[,] [YEAR]  ("October 24, 2025", "Oct. 24")
         if let Some((month, after)) = self.month_at(toks, i) {
             if let Some(day) = toks.get(after).and_then(|t| self.day(t)) {
                 // Not "March 2020" (a year is four digits, a day at most two).
-                let (year, next) = match Self::year_at(toks, after + 1) {
-                    Some((y, n)) => (Some(y), n),
-                    None => (None, after + 1),
-                };
-                return Some((
-                    DateExpr::DayMonth {
-                        day,
-                        month,
-                        year,
-                        weekday: None,
-                    },
-                    next,
-                ));
+                return Some(Self::day_month(toks, day, month, after + 1));
             }
             // [qualifier|preposition] MONTH [YEAR]
             let prev = i.checked_sub(1).map(|p| toks[p].text);
