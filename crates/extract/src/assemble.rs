@@ -196,6 +196,9 @@ fn recalled_earlier(
 
 /// Whether frame `f` describes another happening than the event made of `members`.
 fn differs(ann: &Annotations<'_>, frames: &[Frame], members: &[usize], f: &Frame) -> bool {
+    if f.triggers.iter().any(|t| t.class == TriggerClass::Separate) {
+        return true;
+    }
     let event_date = members
         .iter()
         .filter_map(|&m| frames[m].date)

@@ -1028,7 +1028,9 @@ impl<'a> Coder<'a> {
             T::Base => S::HeadquartersOrBaseEstablished,
             T::Change => S::ChangeToGroupActivity,
             T::Defuse => S::DisruptedWeaponsUse,
-            T::Intervention | T::Violent | T::Excessive | T::Wound | T::Block => S::Other,
+            T::Intervention | T::Violent | T::Excessive | T::Wound | T::Block | T::Separate => {
+                S::Other
+            }
         }
     }
 

@@ -40,8 +40,6 @@ use vigie_core::{DocMeta, Document, DocumentExtraction, Event, Evidence, Geocode
 /// failures are tolerated. Keep this list short (at most a third of the set)
 /// and remove an entry as soon as the engine gets it right.
 const KNOWN_GAPS: &[&str] = &[
-    // Two paragraphs, two places, two victim groups on one day: merged into one event.
-    "en-two-attacks-tillaberi",
     // "a repris avant-hier le contrôle de": the phrase trigger "repris le
     // contrôle" does not match once an adverb sits inside it; no event at all.
     "fr-reprise-controle-avant-hier",

@@ -40,6 +40,9 @@ pub enum TriggerClass {
     Wound,
     /// Cancels any trigger it overlaps ("mine d'or", "exercice").
     Block,
+    /// Opens another happening ("in a separate attack", "par ailleurs"):
+    /// the sentence starts a new event even on the same day.
+    Separate,
 }
 
 impl TriggerClass {
@@ -73,6 +76,7 @@ impl TriggerClass {
             "excessive" => Excessive,
             "wound" => Wound,
             "block" => Block,
+            "separate" => Separate,
             _ => return None,
         })
     }
@@ -86,6 +90,7 @@ impl TriggerClass {
                 | TriggerClass::Excessive
                 | TriggerClass::Wound
                 | TriggerClass::Block
+                | TriggerClass::Separate
         )
     }
 
@@ -116,7 +121,7 @@ impl TriggerClass {
             Transfer => 31,
             Base => 28,
             Change => 24,
-            Intervention | Violent | Excessive | Wound | Block => 0,
+            Intervention | Violent | Excessive | Wound | Block | Separate => 0,
         }
     }
 
