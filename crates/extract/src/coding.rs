@@ -1341,6 +1341,10 @@ impl<'a> Coder<'a> {
                 let what = match t.class {
                     TriggerClass::Kill => "killed",
                     TriggerClass::Wound => "wounded",
+                    // "abducted 12 passengers", "arrested 14 people": counted
+                    // and kept with the claims, never fatalities.
+                    TriggerClass::Abduct => "abducted",
+                    TriggerClass::Arrest => "arrested",
                     _ => continue,
                 };
                 let Some(q) = self.attach_quantity(t, qs, s.fstart) else {
