@@ -152,7 +152,9 @@ pub fn annotate<'p>(
     actors: &ActorLexicon,
     geocoder: &dyn Geocoder,
     published: Option<jiff::civil::Date>,
-    reference: jiff::civil::Date,
+    // The day reports are read, asked only when a year must be inferred
+    // (reading the clock is not free on every document).
+    reference: &dyn Fn() -> jiff::civil::Date,
 ) -> Annotations<'p> {
     let folded = prepared.folded.text.as_str();
     let mut paragraph = 0usize;
@@ -205,7 +207,7 @@ pub fn annotate<'p>(
     // Without a publication date, a named weekday can still fix the year.
     let years = published
         .is_none()
-        .then(|| YearContext::new(&mentions, folded, reference));
+        .then(|| YearContext::new(&mentions, folded, reference()));
     let mut year_inferred = false;
     let dates: Vec<DateAnn> = mentions
         .iter()

@@ -167,7 +167,7 @@ impl Extractor {
             &self.actors,
             self.geocoder.as_ref(),
             published,
-            self.reference_date(),
+            &|| self.reference_date(),
         );
         if ann.year_inferred {
             out.diagnostics.push(Diagnostic::info(
