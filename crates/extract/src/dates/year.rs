@@ -71,24 +71,6 @@ pub fn year_near(day: u8, month: u8, anchor: Date) -> Option<i16> {
         .map(|d| d.year())
 }
 
-/// The dates a weekday fixes in a report with no publication date: the
-/// first weekday-named, year-less day-month whose year can be inferred.
-pub fn weekday_anchor(mentions: &[DateMention], folded: &str, reference: Date) -> Option<Date> {
-    let floor = latest_written_year(folded, reference);
-    mentions.iter().find_map(|m| match m.expr {
-        DateExpr::DayMonth {
-            day,
-            month,
-            year: None,
-            weekday: Some(wd),
-        } => {
-            let y = year_from_weekday(day, month, wd, floor, reference)?;
-            Date::new(y, month as i8, day as i8).ok()
-        }
-        _ => None,
-    })
-}
-
 /// What the text alone fixes for a report with no publication date.
 #[derive(Debug, Clone)]
 pub struct YearContext {
@@ -106,30 +88,38 @@ pub struct YearContext {
 impl YearContext {
     pub fn new(mentions: &[DateMention], folded: &str, reference: Date) -> Self {
         let floor = latest_written_year(folded, reference);
-        let mut named: Vec<(u8, Date)> = mentions
-            .iter()
-            .filter_map(|m| match m.expr {
-                DateExpr::DayMonth {
-                    day,
-                    month,
-                    year,
-                    weekday: Some(wd),
-                } => {
-                    let y = match year {
-                        Some(y) => y,
-                        None => year_from_weekday(day, month, wd, floor, reference)?,
-                    };
-                    let d = Date::new(y, month as i8, day as i8).ok()?;
-                    (d.weekday().to_monday_one_offset() == wd as i8).then_some((wd, d))
-                }
-                _ => None,
-            })
-            .collect();
+        let mut anchor = None;
+        let mut named: Vec<(u8, Date)> = Vec::new();
+        for m in mentions {
+            let DateExpr::DayMonth {
+                day,
+                month,
+                year,
+                weekday: Some(wd),
+            } = m.expr
+            else {
+                continue;
+            };
+            let y = match year {
+                Some(y) => Some(y),
+                None => year_from_weekday(day, month, wd, floor, reference),
+            };
+            let Some(d) = y.and_then(|y| Date::new(y, month as i8, day as i8).ok()) else {
+                continue;
+            };
+            if d.weekday().to_monday_one_offset() != wd as i8 {
+                continue;
+            }
+            if year.is_none() && anchor.is_none() {
+                anchor = Some(d);
+            }
+            named.push((wd, d));
+        }
         named.sort_unstable();
         named.dedup();
         YearContext {
             floor,
-            anchor: weekday_anchor(mentions, folded, reference),
+            anchor,
             named,
             reference,
         }
