@@ -1202,19 +1202,8 @@ impl<'a> Coder<'a> {
         // No date in the event's sentences: the first dated, non-background
         // sentence of the document (a dateline), else the publication date
         // with a lower precision.
-        let background: Vec<usize> = self
-            .frames
-            .iter()
-            .filter(|f| f.background.is_some())
-            .map(|f| f.sent)
-            .collect();
         for d in &self.ann.dates {
-            let sent = self
-                .ann
-                .sents
-                .iter()
-                .position(|s| d.mention.start >= s.fstart && d.mention.start < s.fend);
-            if sent.map(|s| background.contains(&s)).unwrap_or(false) {
+            if self.in_background_at(d.mention.start) {
                 continue;
             }
             if let Some(r) = d.resolved {
@@ -1239,6 +1228,23 @@ impl<'a> Coder<'a> {
         }
     }
 
+    /// Whether sentence `si` is a background sentence (its frame became a
+    /// mention).
+    fn in_background(&self, si: usize) -> bool {
+        self.frames
+            .iter()
+            .any(|f| f.sent == si && f.background.is_some())
+    }
+
+    /// Whether folded offset `pos` lies in a background sentence.
+    fn in_background_at(&self, pos: usize) -> bool {
+        self.ann
+            .sents
+            .iter()
+            .position(|s| pos >= s.fstart && pos < s.fend)
+            .is_some_and(|si| self.in_background(si))
+    }
+
     /// The last date before sentence `si` in its paragraph that dates a
     /// happening: not a dateline, not a statement's date, not in a
     /// background sentence.
@@ -1250,16 +1256,6 @@ impl<'a> Coder<'a> {
             .iter()
             .find(|s| s.paragraph == sent.paragraph)
             .map(|s| s.fstart)?;
-        let in_background = |pos: usize| {
-            self.frames.iter().any(|f| {
-                f.background.is_some()
-                    && self
-                        .ann
-                        .sents
-                        .get(f.sent)
-                        .is_some_and(|s| pos >= s.fstart && pos < s.fend)
-            })
-        };
         self.ann
             .dates
             .iter()
@@ -1268,7 +1264,7 @@ impl<'a> Coder<'a> {
             .filter(|(_, d)| {
                 !d.dateline
                     && !crate::assemble::is_speech_date(self.ann, d.mention.start, d.mention.end)
-                    && !in_background(d.mention.start)
+                    && !self.in_background_at(d.mention.start)
             })
             .map(|(i, _)| i)
             .next_back()
@@ -1298,20 +1294,18 @@ impl<'a> Coder<'a> {
     /// de la foire de Bara quand … L'un d'eux les a violées"). Background
     /// sentences, lists and admin paths do not carry a place.
     fn place_carried_to(&self, si: usize) -> Option<usize> {
-        let in_background = |sent: usize| {
-            self.frames
-                .iter()
-                .any(|f| f.sent == sent && f.background.is_some())
-        };
-        (0..si).rev().filter(|&s| !in_background(s)).find_map(|s| {
-            self.ann
-                .topos
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.sent == s && !t.span.is_admin_context() && !t.span.in_list)
-                .max_by_key(|(_, t)| place_score(t))
-                .map(|(i, _)| i)
-        })
+        (0..si)
+            .rev()
+            .filter(|&s| !self.in_background(s))
+            .find_map(|s| {
+                self.ann
+                    .topos
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.sent == s && !t.span.is_admin_context() && !t.span.in_list)
+                    .max_by_key(|(_, t)| place_score(t))
+                    .map(|(i, _)| i)
+            })
     }
 
     /// Every casualty figure of the event, with who reported it.
