@@ -100,12 +100,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         text: args.text.clone(),
         document_id: None,
     };
-    let location = args
-        .db
-        .clone()
-        .unwrap_or_else(vigie_store::default_location);
-    let store =
-        vigie_store::open(&location).with_context(|| format!("opening the database {location}"))?;
+    let (_, store) = super::open_store(args.db.clone())?;
     let n = match &args.output {
         Some(path) => {
             // Written to a temporary file, then renamed: a failed export leaves no truncated file.

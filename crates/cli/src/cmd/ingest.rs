@@ -51,12 +51,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let location = args
-        .db
-        .clone()
-        .unwrap_or_else(vigie_store::default_location);
-    let store =
-        vigie_store::open(&location).with_context(|| format!("opening the database {location}"))?;
+    let (_, store) = super::open_store(args.db.clone())?;
     let extractor = super::extract::extractor()?;
     let v = extractor.versions();
     let run = store

@@ -25,9 +25,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.max_body_mb == 0 || args.max_body_mb > 1024 {
         anyhow::bail!("--max-body-mb must be between 1 and 1024");
     }
-    let location = args.db.unwrap_or_else(vigie_store::default_location);
-    let store =
-        vigie_store::open(&location).with_context(|| format!("opening the database {location}"))?;
+    let (location, store) = super::open_store(args.db)?;
     let geocoder = vigie_geo::try_shared().context("loading the gazetteer")?;
     let extractor = vigie_extract::Extractor::new(geocoder).context("building the extractor")?;
     let config = vigie_server::ServerConfig {

@@ -32,8 +32,7 @@ pub enum Command {
 }
 
 fn open(db: Option<String>) -> anyhow::Result<std::sync::Arc<dyn vigie_store::Store>> {
-    let location = db.unwrap_or_else(vigie_store::default_location);
-    vigie_store::open(&location).with_context(|| format!("opening the database {location}"))
+    Ok(super::open_store(db)?.1)
 }
 
 pub fn run(c: Command) -> anyhow::Result<ExitCode> {
