@@ -68,6 +68,21 @@ impl Hasher for FxHasher {
     }
 }
 
+/// FNV-1a 64 over the bytes of `parts`, in order: a content hash of data
+/// files that is stable across Rust versions and platforms (std's hasher
+/// is not), recorded with extraction runs so a data change shows up as a
+/// new version.
+pub fn fnv1a64<'a>(parts: impl IntoIterator<Item = &'a str>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

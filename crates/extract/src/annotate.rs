@@ -9,6 +9,7 @@ use vigie_text::Prepared;
 use crate::actors::{ActorHit, ActorLexicon};
 use crate::attribution::Cue;
 use crate::background::Marker;
+use crate::dates::era::Eras;
 use crate::dates::year::YearContext;
 use crate::dates::{resolve, DateMention, ResolvedDate};
 use crate::numbers::Quantity;
@@ -75,6 +76,9 @@ pub struct Annotations<'p> {
     /// Some date's year came from a weekday, not from the text or the
     /// publication date.
     pub year_inferred: bool,
+    /// The era that chose some date's year, described ("from 2020 (…) to
+    /// 2020 (…)"), when it did.
+    pub year_era: Option<String>,
     /// Countries in focus (ISO alpha-2), most mentioned first.
     pub countries: Vec<String>,
     pub topos: Vec<Topo>,
@@ -141,6 +145,14 @@ fn resolve_all(
         .collect()
 }
 
+/// Whether only spaces and apostrophes lie between two folded offsets
+/// ("place de l'|Indépendance").
+fn only_gap(folded: &str, from: usize, to: usize) -> bool {
+    folded
+        .get(from..to)
+        .is_some_and(|g| g.chars().all(|c| c == ' ' || c == '\''))
+}
+
 /// Folded offset of a clean offset.
 fn folded_of(p: &Prepared, clean: usize) -> usize {
     p.folded.map.partition_point(|&m| (m as usize) < clean)
@@ -150,6 +162,7 @@ pub fn annotate<'p>(
     prepared: &Prepared,
     pack: &'p LanguagePack,
     actors: &ActorLexicon,
+    eras: &Eras,
     geocoder: &dyn Geocoder,
     published: Option<jiff::civil::Date>,
     // The day reports are read, asked only when a year must be inferred
@@ -204,19 +217,23 @@ pub fn annotate<'p>(
             .filter(|r| r.explicit_year)
             .map(|r| r.date)
     });
-    // Without a publication date, a named weekday can still fix the year.
-    let years = published
-        .is_none()
-        .then(|| YearContext::new(&mentions, folded, reference()));
+    // Without a publication date, a named weekday and the era of the
+    // office holders and groups the text names can still fix the year.
+    let years = published.is_none().then(|| {
+        let era = eras.era(folded, pack.language, &actor_hits, actors);
+        YearContext::new(&mentions, folded, reference(), era)
+    });
     let mut year_inferred = false;
+    let mut year_by_era = false;
     let dates: Vec<DateAnn> = mentions
         .iter()
         .map(|m| {
             let inferred = || years.as_ref().and_then(|y| y.resolve(m));
             let resolved = resolve(m, published).or_else(|| {
-                let r = inferred();
-                year_inferred |= r.is_some();
-                r
+                let r = inferred()?;
+                year_inferred |= !r.by_era;
+                year_by_era |= r.by_era;
+                Some(r.date)
             });
             DateAnn {
                 mention: *m,
@@ -263,8 +280,13 @@ pub fn annotate<'p>(
             || quantities
                 .iter()
                 .any(|q| !q.article && q.start < fb && fa < q.end)
-            || places.iter().any(|&(s, e, c)| {
-                matches!(c, PlaceCue::Stop | PlaceCue::Country(_)) && s <= fa && fb <= e
+            || places.iter().any(|&(s, e, c)| match c {
+                PlaceCue::Stop | PlaceCue::Country(_) => s <= fa && fb <= e,
+                // "place de l'Indépendance": the name right after the words.
+                PlaceCue::LandmarkBefore => e <= fa && fa - e <= 3 && only_gap(folded, e, fa),
+                // "Independence Square": the words right after the name.
+                PlaceCue::LandmarkAfter => fb <= s && s - fb <= 1 && only_gap(folded, fb, s),
+                _ => false,
             })
     };
     let mut spans: Vec<(ToponymSpan, usize)> = Vec::new();
@@ -279,14 +301,9 @@ pub fn annotate<'p>(
         let before = places
             .iter()
             .filter(|&&(_, e, _)| e <= fa && fa - e <= 3)
-            .filter(|&&(_, e, _)| {
-                folded
-                    .get(e..fa)
-                    .map(|g| g.chars().all(|c| c == ' ' || c == '\''))
-                    .unwrap_or(false)
-            });
+            .filter(|&&(_, e, _)| only_gap(folded, e, fa));
         t.cue = before
-            .filter(|(_, _, c)| !matches!(c, PlaceCue::Stop | PlaceCue::Country(_)))
+            .filter(|(_, _, c)| !c.blocks())
             .max_by_key(|&&(s, e, _)| (e, e - s))
             .map(|&(_, _, c)| c);
         // Cue text: the words before the name in its sentence (at most six).
@@ -339,6 +356,9 @@ pub fn annotate<'p>(
         places,
         published,
         year_inferred,
+        year_era: year_by_era
+            .then(|| years.as_ref().map(|y| y.era.describe()))
+            .flatten(),
         countries,
         topos,
     }

@@ -67,13 +67,18 @@ pub fn frames(
             })
             .map(|m| m.kind)
             .max_by_key(|k| background_rank(*k));
-        // The first date that is not the date of a statement.
+        // The first date that is not the date of a statement nor of another
+        // happening the sentence compares with ("après celle du 5 juin").
         let date = ann
             .dates
             .iter()
             .enumerate()
             .filter(|(_, d)| d.mention.start >= s.fstart && d.mention.start < s.fend)
-            .find(|(_, d)| !d.dateline && !is_speech_date(ann, d.mention.start, d.mention.end))
+            .find(|(_, d)| {
+                !d.dateline
+                    && !d.mention.elsewhere
+                    && !is_speech_date(ann, d.mention.start, d.mention.end)
+            })
             .map(|(i, _)| i);
         // A date more than a year before publication is background.
         if let (Some(di), Some(p)) = (date, published) {

@@ -1185,10 +1185,18 @@ impl<'a> Coder<'a> {
             .first()
             .filter(|&&m| self.frames[m].date.is_none())
             .and_then(|&m| self.date_carried_to(self.frames[m].sent));
-        let mut dated = carried
+        // A date the report leaves unresolved ("last month" with no
+        // publication date) gives way to a resolved one of the same event
+        // ("on 11 July").
+        let dated: Vec<usize> = carried
             .into_iter()
-            .chain(members.iter().filter_map(|&m| self.frames[m].date));
-        if let Some(di) = dated.next() {
+            .chain(members.iter().filter_map(|&m| self.frames[m].date))
+            .collect();
+        let first_resolved = dated
+            .iter()
+            .copied()
+            .find(|&di| self.ann.dates[di].resolved.is_some());
+        if let Some(di) = first_resolved.or_else(|| dated.first().copied()) {
             let d = &self.ann.dates[di];
             let ev = vec![self.evidence(d.mention.start, d.mention.end)];
             return match d.resolved {

@@ -37,6 +37,7 @@ use vigie_core::{Diagnostic, Document, DocumentExtraction, Geocoder, LanguageVer
 
 use crate::actors::ActorLexicon;
 use crate::assemble::Unit;
+use crate::dates::era::Eras;
 use crate::pack::LanguagePack;
 
 /// Errors building the extractor (lexicon files that do not parse).
@@ -59,6 +60,7 @@ pub struct ExtractorVersions {
 pub struct Extractor {
     geocoder: Arc<dyn Geocoder>,
     actors: ActorLexicon,
+    eras: Eras,
     packs: Vec<LanguagePack>,
     lexicon_version: String,
     /// The day reports are read: no event is later. Today unless set.
@@ -69,14 +71,21 @@ impl Extractor {
     /// Compiles every lexicon. Costs a few milliseconds: build once, reuse.
     pub fn new(geocoder: Arc<dyn Geocoder>) -> Result<Self, ExtractError> {
         let actors = ActorLexicon::embedded()?;
+        let eras = Eras::embedded()?;
         let packs = lexicon::data::registry()
             .iter()
             .map(LanguagePack::compile)
             .collect::<Result<Vec<_>, _>>()?;
-        let lexicon_version = format!("{}+{}", lexicon::data::version(), actors.version());
+        let lexicon_version = format!(
+            "{}+{}+{}",
+            lexicon::data::version(),
+            actors.version(),
+            eras.version()
+        );
         Ok(Extractor {
             geocoder,
             actors,
+            eras,
             packs,
             lexicon_version,
             reference_date: None,
@@ -165,6 +174,7 @@ impl Extractor {
             &prepared,
             pack,
             &self.actors,
+            &self.eras,
             self.geocoder.as_ref(),
             published,
             &|| self.reference_date(),
@@ -173,6 +183,12 @@ impl Extractor {
             out.diagnostics.push(Diagnostic::info(
                 "year_from_weekday",
                 "no publication date: a year-less date took its year from its weekday (the first such year from the latest year the text writes, else the most recent one up to today)",
+            ));
+        }
+        if let Some(era) = &ann.year_era {
+            out.diagnostics.push(Diagnostic::info(
+                "year_from_era",
+                format!("no publication date: a year-less date took its year from the people and groups the report names, {era}"),
             ));
         }
         let published = ann.published;

@@ -57,6 +57,8 @@ pub struct Entry {
     pub naming: Naming,
     /// Index of the umbrella entry (`part_of`).
     pub part_of: Option<usize>,
+    /// When the group was founded or the force deployed (`founded`).
+    pub founded: Option<Date>,
 }
 
 impl Entry {
@@ -456,6 +458,7 @@ fn compile_entry(
         role: a.role.clone(),
         naming,
         part_of,
+        founded: a.founded.as_deref().map(parse_date).transpose()?,
     })
 }
 

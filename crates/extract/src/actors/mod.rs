@@ -192,6 +192,12 @@ impl ActorLexicon {
         self.country(id)
     }
 
+    /// When the actor's group was founded or its force deployed: a report
+    /// that names it is not older.
+    pub fn founded(&self, id: ActorId) -> Option<Date> {
+        self.entry(id).founded
+    }
+
     /// The umbrella group of a component ("Katiba Macina" → JNIM). ACLED
     /// usually codes the umbrella as actor and the component as associated
     /// actor; the engine decides.
@@ -364,13 +370,7 @@ impl ActorLexicon {
     }
 }
 
-/// FNV-1a 64 of the file: stable across Rust versions and platforms (the
-/// standard hasher is not), and enough to tell two dictionary versions apart.
+/// A content hash of the file, to tell two dictionary versions apart.
 fn content_hash(text: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    format!("actors-fnv1a64:{h:016x}")
+    format!("actors-fnv1a64:{:016x}", vigie_core::hash::fnv1a64([text]))
 }

@@ -92,6 +92,9 @@ pub struct ActorSpec {
     /// The umbrella group this one belongs to (a katiba of JNIM): ACLED
     /// usually codes the umbrella as the actor and this one as associated.
     pub part_of: Option<String>,
+    /// When the group was founded or the force deployed, `YYYY-MM-DD`: a
+    /// report naming it is not older (bounds the year of an undated report).
+    pub founded: Option<String>,
     /// Extra label shapes for normalisation ("{name} Communal Militia ({country})").
     #[serde(default)]
     pub label_patterns: Vec<String>,

@@ -8,4 +8,10 @@ pub static GRAMMAR: DateGrammar = DateGrammar {
     ordinal_suffixes: &["st", "nd", "rd", "th"],
     day_month_fillers: &["of"],
     month_prepositions: &["in", "during", "since"],
+    elsewhere_pronouns: &[
+        ("one", &["on", "of"]),
+        ("ones", &["on", "of"]),
+        ("that", &["of"]),
+        ("those", &["of"]),
+    ],
 };

@@ -8,4 +8,10 @@ pub static GRAMMAR: DateGrammar = DateGrammar {
     ordinal_suffixes: &["er", "eme"],
     day_month_fillers: &[],
     month_prepositions: &["en", "courant", "depuis"],
+    elsewhere_pronouns: &[
+        ("celle", &["du", "de", "des", "d"]),
+        ("celui", &["du", "de", "des", "d"]),
+        ("celles", &["du", "de", "des", "d"]),
+        ("ceux", &["du", "de", "des", "d"]),
+    ],
 };

@@ -8,6 +8,7 @@
 //! [`fr`] and [`en`].
 
 pub mod en;
+pub mod era;
 pub mod fr;
 pub mod year;
 
@@ -65,6 +66,9 @@ pub struct DateMention {
     pub expr: DateExpr,
     /// "around", "between … and …", "vers le": the day is approximate.
     pub approximate: bool,
+    /// "après celle du 5 juin", "like the one on 3 May": the date of
+    /// another happening the sentence compares with, not of its own.
+    pub elsewhere: bool,
 }
 
 /// The per-language grammar words the parser needs beyond the data file.
@@ -79,6 +83,9 @@ pub struct DateGrammar {
     pub day_month_fillers: &'static [&'static str],
     /// Prepositions that make a bare month a date ("en mars", "in March").
     pub month_prepositions: &'static [&'static str],
+    /// A pronoun standing for another happening and the prepositions that
+    /// join it to a date: "celle du 5 juin", "the one on 3 May".
+    pub elsewhere_pronouns: &'static [(&'static str, &'static [&'static str])],
 }
 
 /// The compiled date lexicon of one language.
@@ -251,6 +258,7 @@ impl DateLexicon {
                     end: toks[next - 1].end,
                     expr,
                     approximate,
+                    elsewhere: self.elsewhere_before(toks, i),
                 });
                 i = next;
             } else {
@@ -265,6 +273,7 @@ impl DateLexicon {
                     end: e,
                     expr: *h.payload,
                     approximate: false,
+                    elsewhere: false,
                 });
             }
         }
@@ -277,6 +286,20 @@ impl DateLexicon {
         toks[from..i]
             .iter()
             .any(|t| self.grammar.approx_words.contains(&t.text))
+    }
+
+    /// "celle du" / "the one on" right before the date.
+    fn elsewhere_before(&self, toks: &[Tok<'_>], i: usize) -> bool {
+        let (Some(pronoun), Some(prep)) = (
+            i.checked_sub(2).and_then(|k| toks.get(k)),
+            i.checked_sub(1).and_then(|k| toks.get(k)),
+        ) else {
+            return false;
+        };
+        self.grammar
+            .elsewhere_pronouns
+            .iter()
+            .any(|(p, preps)| *p == pronoun.text && preps.contains(&prep.text))
     }
 
     fn range_follows(&self, toks: &[Tok<'_>], i: usize) -> bool {

@@ -22,6 +22,7 @@
 
 use jiff::civil::Date;
 
+use super::era::Era;
 use super::{DateExpr, DateMention, ResolvedDate};
 use vigie_core::TimePrecision;
 
@@ -50,9 +51,33 @@ pub fn year_from_weekday(
     floor: Option<i16>,
     reference: Date,
 ) -> Option<i16> {
-    let candidates = (EARLIEST_YEAR..=reference.year()).filter(|&y| {
+    pick_year(
+        day,
+        month,
+        Some(weekday),
+        floor,
+        (EARLIEST_YEAR, reference.year()),
+        reference,
+    )
+}
+
+/// The year, from `lo` to `hi` and never after `reference`, in which
+/// `day month` exists and, when `weekday` is given, falls on it: the first
+/// from `floor` when the text writes one, else the latest.
+pub fn pick_year(
+    day: u8,
+    month: u8,
+    weekday: Option<u8>,
+    floor: Option<i16>,
+    (lo, hi): (i16, i16),
+    reference: Date,
+) -> Option<i16> {
+    let candidates = (lo.max(EARLIEST_YEAR)..=hi.min(reference.year())).filter(|&y| {
         Date::new(y, month as i8, day as i8)
-            .map(|d| d <= reference && d.weekday().to_monday_one_offset() == weekday as i8)
+            .map(|d| {
+                d <= reference
+                    && weekday.is_none_or(|wd| d.weekday().to_monday_one_offset() == wd as i8)
+            })
             .unwrap_or(false)
     });
     match floor {
@@ -83,11 +108,14 @@ pub struct YearContext {
     pub named: Vec<(u8, Date)>,
     /// No event is later than this (the day the report is read).
     pub reference: Date,
+    /// The years the report's office holders and groups allow.
+    pub era: Era,
 }
 
 impl YearContext {
-    pub fn new(mentions: &[DateMention], folded: &str, reference: Date) -> Self {
+    pub fn new(mentions: &[DateMention], folded: &str, reference: Date, era: Era) -> Self {
         let floor = latest_written_year(folded, reference);
+        let window = era_window(&era);
         let mut anchor = None;
         let mut named: Vec<(u8, Date)> = Vec::new();
         for m in mentions {
@@ -102,7 +130,8 @@ impl YearContext {
             };
             let y = match year {
                 Some(y) => Some(y),
-                None => year_from_weekday(day, month, wd, floor, reference),
+                None => pick_year(day, month, Some(wd), floor, window, reference)
+                    .or_else(|| year_from_weekday(day, month, wd, floor, reference)),
             };
             let Some(d) = y.and_then(|y| Date::new(y, month as i8, day as i8).ok()) else {
                 continue;
@@ -122,13 +151,20 @@ impl YearContext {
             anchor,
             named,
             reference,
+            era,
         }
     }
 
     /// Resolves, from the text alone, a year-less day-month or a bare
     /// weekday that a weekday-named date of the report names too; other
     /// forms (relative words, written years) are [`super::resolve`]'s.
-    pub fn resolve(&self, m: &DateMention) -> Option<ResolvedDate> {
+    ///
+    /// A day-month with its weekday takes the year from the weekday within
+    /// the era (or, if the era leaves none, without it); one without
+    /// takes the year nearest the report's weekday-fixed date, or, when a
+    /// titled office holder bounds the era from above, the era's latest
+    /// (its first from a written year).
+    pub fn resolve(&self, m: &DateMention) -> Option<Resolved> {
         let (day, month, weekday) = match m.expr {
             DateExpr::DayMonth {
                 day,
@@ -140,25 +176,58 @@ impl YearContext {
                 weekday,
                 last: false,
             } => {
-                return self.same_weekday(weekday, m.approximate);
+                return self
+                    .same_weekday(weekday, m.approximate)
+                    .map(|date| Resolved {
+                        date,
+                        by_era: false,
+                    });
             }
             _ => return None,
         };
-        let year = match weekday {
-            Some(wd) => year_from_weekday(day, month, wd, self.floor, self.reference),
-            None => year_near(day, month, self.anchor?),
-        }?;
+        let window = era_window(&self.era);
+        let (year, by_era) = match (weekday, self.anchor) {
+            (Some(wd), _) => {
+                let plain = year_from_weekday(day, month, wd, self.floor, self.reference);
+                let in_era = pick_year(day, month, Some(wd), self.floor, window, self.reference);
+                (in_era.or(plain)?, in_era.is_some() && in_era != plain)
+            }
+            (None, Some(anchor)) => (year_near(day, month, anchor)?, false),
+            (None, None) if self.era.hi.is_some() => (
+                pick_year(day, month, None, self.floor, window, self.reference)?,
+                true,
+            ),
+            (None, None) => return None,
+        };
         let date = Date::new(year, month as i8, day as i8).ok()?;
-        Some(ResolvedDate {
-            date,
-            precision: if m.approximate {
-                TimePrecision::Week
-            } else {
-                TimePrecision::Day
+        Some(Resolved {
+            date: ResolvedDate {
+                date,
+                precision: if m.approximate {
+                    TimePrecision::Week
+                } else {
+                    TimePrecision::Day
+                },
+                explicit_year: false,
             },
-            explicit_year: false,
+            by_era,
         })
     }
+}
+
+/// A date the text alone resolved, and whether the era chose its year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resolved {
+    pub date: ResolvedDate,
+    pub by_era: bool,
+}
+
+/// The era's years as an inclusive range (unbounded ends are the widest).
+fn era_window(era: &Era) -> (i16, i16) {
+    (
+        era.lo.as_ref().map_or(EARLIEST_YEAR, |b| b.year),
+        era.hi.as_ref().map_or(i16::MAX, |b| b.year),
+    )
 }
 
 impl YearContext {

@@ -50,9 +50,8 @@ pub fn registry() -> [LanguageData; 2] {
 /// A content hash of all lexicon files, recorded with each extraction run so
 /// a lexicon change shows up as a new run.
 pub fn version() -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for d in registry() {
-        for text in [
+    let h = vigie_core::hash::fnv1a64(registry().iter().flat_map(|d| {
+        [
             d.triggers,
             d.attribution,
             d.background,
@@ -60,12 +59,7 @@ pub fn version() -> String {
             d.numbers,
             d.victims,
             d.places,
-        ] {
-            for b in text.bytes() {
-                h ^= u64::from(b);
-                h = h.wrapping_mul(0x0100_0000_01b3);
-            }
-        }
-    }
+        ]
+    }));
     format!("lex-{h:016x}")
 }

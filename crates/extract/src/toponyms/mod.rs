@@ -23,7 +23,27 @@ pub enum PlaceCue {
     Admin2,
     Admin3,
     Stop,
+    /// A street, square or avenue named with the following (French
+    /// "place de l'Indépendance") or the preceding (English "Independence
+    /// Square") capitalised words: a landmark inside a town, whose name
+    /// is not a settlement's.
+    LandmarkBefore,
+    LandmarkAfter,
     Country(CountryCode),
+}
+
+impl PlaceCue {
+    /// Whether the cue only tells what is *not* a place (it is never the
+    /// cue the geocoder reads).
+    pub fn blocks(self) -> bool {
+        matches!(
+            self,
+            PlaceCue::Stop
+                | PlaceCue::Country(_)
+                | PlaceCue::LandmarkBefore
+                | PlaceCue::LandmarkAfter
+        )
+    }
 }
 
 /// An ISO alpha-2 code, stored inline.
@@ -54,6 +74,8 @@ impl PlaceLexicon {
                 "admin2" => PlaceCue::Admin2,
                 "admin3" => PlaceCue::Admin3,
                 "stop" => PlaceCue::Stop,
+                "landmark_before" => PlaceCue::LandmarkBefore,
+                "landmark_after" => PlaceCue::LandmarkAfter,
                 "country" => {
                     let code = cols
                         .get(2)
