@@ -265,6 +265,55 @@ impl<'a> Coder<'a> {
             })
     }
 
+    /// The doer a later sentence of the event's paragraph names when the
+    /// main sentence names none: "The device was likely planted by JNIM
+    /// militants.", "JNIM claimed responsibility.", "L'attaque a été
+    /// revendiquée par l'EIGS." A sentence of another happening ends the
+    /// search. With "by"/"par", only a non-state armed group counts ("the
+    /// attack was repelled by the army" names the defender); a claim of the
+    /// act names its doer whoever makes it.
+    fn doer_named_later(&self, members: &[usize], targets: &[ActorHit]) -> Option<ActorHit> {
+        let main = self.frames.get(*members.first()?)?.sent;
+        let paragraph = self.ann.sents.get(main)?.paragraph;
+        for (si, s) in self.ann.sents.iter().enumerate().skip(main + 1) {
+            if s.paragraph != paragraph {
+                break;
+            }
+            let other_happening =
+                self.frames.iter().enumerate().any(|(fi, f)| {
+                    f.sent == si && f.background.is_none() && !members.contains(&fi)
+                });
+            if other_happening {
+                break;
+            }
+            for h in within(&self.ann.actors, s.fstart, s.fend, |h| h.start) {
+                if targets.iter().any(|t| t.id == h.id) {
+                    continue;
+                }
+                let kind = self.actors.kind(h.id);
+                let armed_group = matches!(
+                    kind,
+                    ActorKind::Rebel
+                        | ActorKind::Jihadist
+                        | ActorKind::PoliticalMilitia
+                        | ActorKind::IdentityMilitia
+                );
+                // "planted by JNIM", "posé par des éléments d'Ansaroul Islam".
+                let by = self
+                    .words_before(h.start, 4, s.fstart)
+                    .iter()
+                    .any(|w| AGENT_WORDS.contains(w));
+                let claims = self.ann.cues.iter().any(|c| {
+                    c.info.modality == Modality::Claimed && h.end <= c.start && c.start - h.end <= 2
+                });
+                if (by && armed_group) || (claims && (armed_group || kind.is_state())) {
+                    return Some(*h);
+                }
+            }
+        }
+        None
+    }
+
     /// Agents and targets of the frame's anchor trigger, in text order.
     fn roles(&self, f: &Frame, anchor: &Trigger) -> (Vec<ActorHit>, Vec<ActorHit>) {
         let s = &self.ann.sents[f.sent];
@@ -564,8 +613,19 @@ impl<'a> Coder<'a> {
         let actor_date = date_value.or(self.published);
 
         // --- actors and sub-event type
-        let (agents, targets) = self.roles(anchor_frame, &anchor);
         let kind = |h: &ActorHit| self.actors.kind(h.id);
+        let (mut agents, targets) = self.roles(anchor_frame, &anchor);
+        let named_doer = agents.iter().any(|h| {
+            !matches!(
+                kind(h),
+                ActorKind::UnidentifiedArmed | ActorKind::Civilians | ActorKind::Protesters
+            )
+        });
+        if !named_doer {
+            if let Some(h) = self.doer_named_later(members, &targets) {
+                agents.insert(0, h);
+            }
+        }
         let (mut target_armed, mut target_civilian) =
             self.hit_side(anchor_frame, &anchor, victim_subject, &targets);
         if !target_armed && !target_civilian {
