@@ -314,6 +314,23 @@ impl<'a> Coder<'a> {
         None
     }
 
+    /// Whether "par"/"by" introduces the noun at `start` ("tués par des
+    /// hommes armés", "killed by two gunmen"): articles and a count may
+    /// stand between.
+    fn introduced_as_agent(&self, start: usize, floor: usize) -> bool {
+        let at = self
+            .ann
+            .quantities
+            .iter()
+            .find(|q| q.start >= floor && q.end <= start && start - q.end <= 1)
+            .map_or(start, |q| q.start);
+        self.words_before(at, 4, floor)
+            .into_iter()
+            .rev()
+            .find(|w| !ARTICLES.contains(w))
+            .is_some_and(|w| AGENT_WORDS.contains(&w))
+    }
+
     /// Agents and targets of the frame's anchor trigger, in text order.
     fn roles(&self, f: &Frame, anchor: &Trigger) -> (Vec<ActorHit>, Vec<ActorHit>) {
         let s = &self.ann.sents[f.sent];
@@ -324,14 +341,7 @@ impl<'a> Coder<'a> {
             .iter()
             .filter(|h| !self.is_attribution_source(h))
         {
-            let before: Vec<&str> = self
-                .words_before(h.start, 4, s.fstart)
-                .into_iter()
-                .rev()
-                .skip_while(|w| ARTICLES.contains(w))
-                .take(1)
-                .collect();
-            if before.iter().any(|w| AGENT_WORDS.contains(w)) {
+            if self.introduced_as_agent(h.start, s.fstart) {
                 agents.push(*h);
             } else if h.end <= anchor.start {
                 let between = self.words_between(h.end, anchor.start);
@@ -366,16 +376,7 @@ impl<'a> Coder<'a> {
         };
         // (position, armed, civilian) of each candidate.
         // The agent ("killed by unknown gunmen") is not who was hit.
-        let is_agent = |start: usize| {
-            let before: Vec<&str> = self
-                .words_before(start, 4, s.fstart)
-                .into_iter()
-                .rev()
-                .skip_while(|w| ARTICLES.contains(w))
-                .take(1)
-                .collect();
-            before.iter().any(|w| AGENT_WORDS.contains(w))
-        };
+        let is_agent = |start: usize| self.introduced_as_agent(start, s.fstart);
         let mut cands: Vec<(usize, bool, bool)> =
             within(&self.ann.victims, s.fstart, s.fend, |v| v.start)
                 .iter()
@@ -429,12 +430,29 @@ impl<'a> Coder<'a> {
                     && !self.subject_of_act(v.end, s.fend)
                     && self.near_harm(v.start, v.end, s.fstart, s.fend)
             });
+        // "a gendarme at his home", "a National Guard on a family visit":
+        // state forces hit off duty are hit as civilians. Members of armed
+        // groups stay combatants wherever they are ("a Dozo chief at his
+        // home", "VDP fighters at their homes"), as ACLED codes them.
+        let off_duty = within(&self.ann.victims, s.fstart, s.fend, |v| v.start)
+            .iter()
+            .any(|v| v.class == VictimClass::OffDuty);
+        let group_member_hit = targets.iter().any(|h| {
+            let k = self.actors.kind(h.id);
+            armed_kind(k) && !k.is_state() && k != ActorKind::UnidentifiedArmed
+        });
         match pick {
+            Some(_) if off_duty && !self.main_has_fight(f) && !group_member_hit => (false, true),
             Some(&(_, armed, civilian)) => {
                 (armed || armed_person_hit, civilian && !armed_person_hit)
             }
             None => (armed_person_hit, false),
         }
+    }
+
+    /// Whether the frame's own sentence says there was fighting.
+    fn main_has_fight(&self, f: &Frame) -> bool {
+        f.triggers.iter().any(|t| t.class == TriggerClass::Clash)
     }
 
     /// Whether the noun ending at `end` is the subject of a violent verb

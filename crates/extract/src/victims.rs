@@ -21,6 +21,10 @@ pub enum VictimClass {
     CivilianSite,
     /// A place or thing of armed forces (camp, post, convoy).
     ArmedSite,
+    /// Words that take an armed person off duty ("at his home", "on a
+    /// family visit", "à son domicile"): soldiers or police hit there are
+    /// hit as civilians, as ACLED codes them. Not a victim itself.
+    OffDuty,
 }
 
 impl VictimClass {
@@ -51,6 +55,7 @@ impl VictimClass {
             VictimClass::Protester => "protester",
             VictimClass::CivilianSite => "civiliansite",
             VictimClass::ArmedSite => "armedsite",
+            VictimClass::OffDuty => "offduty",
         }
     }
     pub fn is_armed(self) -> bool {
@@ -82,6 +87,7 @@ impl VictimLexicon {
                 "crowd" => VictimClass::Crowd,
                 "civilian_site" => VictimClass::CivilianSite,
                 "armed_site" => VictimClass::ArmedSite,
+                "off_duty" => VictimClass::OffDuty,
                 k => {
                     return Err(ExtractError::Lexicon {
                         file: file.into(),
