@@ -940,7 +940,13 @@ impl<'a> Coder<'a> {
         );
         if generic {
             for &m in &members[1..] {
-                for t in &self.frames[m].triggers {
+                let from = self.ann.sents[self.frames[m].sent].fstart;
+                // "(no clash reported)" names no fight.
+                for t in self.frames[m]
+                    .triggers
+                    .iter()
+                    .filter(|t| !self.negated(t, from))
+                {
                     let specific = matches!(
                         t.class,
                         TriggerClass::Clash
