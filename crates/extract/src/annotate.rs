@@ -210,7 +210,16 @@ pub fn annotate<'p>(
     }
     // A dateline ("Bamako, 12 mars 2024 —") dates the report, not the event;
     // it anchors relative dates when no publication date was given.
-    let dateline = mentions.first().filter(|m| is_dateline(folded, m)).copied();
+    // So does a publication line of a scraped page ("Publié le 12/03/2024").
+    let dateline = mentions
+        .first()
+        .filter(|m| is_dateline(folded, m))
+        .or_else(|| {
+            mentions
+                .iter()
+                .find(|m| pack.dates.publication_line_before(folded, m.start))
+        })
+        .copied();
     let published = published.or_else(|| {
         dateline
             .and_then(|m| resolve(&m, None))

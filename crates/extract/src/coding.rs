@@ -47,6 +47,8 @@ const PASSIVE_WORDS: &[&str] = &[
     "ete", "was", "were", "been", "being", "is", "are", "sont", "est", "got",
 ];
 const AGENT_WORDS: &[&str] = &["par", "by"];
+/// The longest headline, in words (wire headlines run 6 to 15).
+const HEADLINE_MAX_WORDS: usize = 20;
 /// Auxiliaries of the active voice ("ont tué", "accusés d'avoir exécuté").
 const ACTIVE_AUX: &[&str] = &[
     "a", "ont", "avait", "avaient", "aurait", "auraient", "avoir", "ayant", "have", "has", "had",
@@ -314,6 +316,49 @@ impl<'a> Coder<'a> {
         None
     }
 
+    /// The event's members with its lead first: a headline ("Mali: an
+    /// ambush near Boni") names the event in a few words, and the first
+    /// sentence of the story that follows tells who did what to whom. The
+    /// headline stays a member (its words still count), after the lead.
+    fn lead_first(&self, members: &[usize]) -> Vec<usize> {
+        let mut ordered = members.to_vec();
+        let headline = |m: usize| self.is_headline(self.frames[m].sent);
+        if ordered.first().is_some_and(|&m| headline(m)) {
+            if let Some(pos) = ordered.iter().position(|&m| !headline(m)) {
+                let lead = ordered.remove(pos);
+                ordered.insert(0, lead);
+            }
+        }
+        ordered
+    }
+
+    /// Whether sentence `si` is a headline: a short line of its own with
+    /// no closing punctuation (a lead paragraph that lost its full stop is
+    /// longer).
+    fn is_headline(&self, si: usize) -> bool {
+        let Some(s) = self.ann.sents.get(si) else {
+            return false;
+        };
+        let clean = &self.prepared.clean;
+        let text = clean.get(s.cstart..s.cend).unwrap_or("").trim_end();
+        let closed = text.ends_with(['.', '!', '?', '…', ';']);
+        let line_ends = clean
+            .get(s.cstart + text.len()..)
+            .unwrap_or("")
+            .chars()
+            .find(|c| !matches!(c, ' ' | '\t'))
+            .is_none_or(|c| c == '\n' || c == '\r');
+        let line_starts = clean
+            .get(..s.cstart)
+            .unwrap_or("")
+            .chars()
+            .rev()
+            .find(|c| !matches!(c, ' ' | '\t'))
+            .is_none_or(|c| c == '\n' || c == '\r');
+        let short = text.split_whitespace().count() <= HEADLINE_MAX_WORDS;
+        !closed && short && line_starts && line_ends && !text.is_empty()
+    }
+
     /// Whether "par"/"by" introduces the noun at `start` ("tués par des
     /// hommes armés", "killed by two gunmen"): articles and a count may
     /// stand between.
@@ -576,6 +621,7 @@ impl<'a> Coder<'a> {
 
     /// Codes one event made of `members` (frame indices).
     pub fn code_event(&self, members: &[usize], n: usize) -> Option<Event> {
+        let members = &self.lead_first(members);
         let main = &self.frames[*members.first()?];
         let (class, anchor) = self.choose_class(members)?;
         let anchor_frame = self.frames.iter().find(|f| {
@@ -957,7 +1003,14 @@ impl<'a> Coder<'a> {
                             | TriggerClass::Grenade
                     );
                     if specific && t.class.priority() > trig.class.priority() {
-                        trig = *t;
+                        // The main sentence's own word for it, when it has
+                        // one ("tués dans une embuscade"), anchors the roles.
+                        trig = main
+                            .triggers
+                            .iter()
+                            .find(|u| u.class == t.class)
+                            .copied()
+                            .unwrap_or(*t);
                     }
                 }
             }

@@ -95,6 +95,8 @@ pub struct DateLexicon {
     last_words: Vec<String>,
     qualifiers: FastMap<String, MonthPart>,
     relative: PhraseSet<DateExpr>,
+    /// Words that open a publication line ("Publié le", "Published on").
+    publication: PhraseSet<()>,
     grammar: &'static DateGrammar,
 }
 
@@ -119,6 +121,7 @@ impl DateLexicon {
         let mut last_words = Vec::new();
         let mut qualifiers = FastMap::default();
         let mut relative = Vec::new();
+        let mut publication = Vec::new();
         for cols in parse_tsv(file, text, 2)? {
             let word = vigie_text::fold::fold_str(cols[0]);
             let value = cols.get(2).copied().unwrap_or("");
@@ -157,6 +160,7 @@ impl DateLexicon {
                     };
                     relative.push((word, expr));
                 }
+                "publication" => publication.push((word, ())),
                 other => return Err(err(format!("unknown kind {other:?}"))),
             }
         }
@@ -166,6 +170,7 @@ impl DateLexicon {
             last_words,
             qualifiers,
             relative: PhraseSet::build(file, relative)?,
+            publication: PhraseSet::build(file, publication)?,
             grammar,
         })
     }
@@ -240,6 +245,26 @@ impl DateLexicon {
 
     /// [`Self::find`] over the range's tokens, already made (the number
     /// parser reads the same sentence tokens).
+    /// Whether the date at `start` is given by a publication line: a line
+    /// that opens with "Publié le", "Mis à jour le", "Published on"… right
+    /// before it. Scraped pages keep such lines; they date the report, not
+    /// the event. A phrase inside a sentence ("Amnesty a publié le 12 mars
+    /// un rapport") is not a publication line.
+    pub fn publication_line_before(&self, folded: &str, start: usize) -> bool {
+        let line_start = folded
+            .get(..start)
+            .and_then(|h| h.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        let Some(head) = folded.get(line_start..start) else {
+            return false;
+        };
+        self.publication.find(head).iter().any(|h| {
+            let gap = head[h.end..]
+                .trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '-'));
+            head[..h.start].trim().is_empty() && matches!(gap, "" | "le" | "on" | "the")
+        })
+    }
+
     pub fn find_in(
         &self,
         folded: &str,
