@@ -47,6 +47,8 @@ const PASSIVE_WORDS: &[&str] = &[
     "ete", "was", "were", "been", "being", "is", "are", "sont", "est", "got",
 ];
 const AGENT_WORDS: &[&str] = &["par", "by"];
+/// Words between "attaque de" and its doer: "une attaque de présumés djihadistes".
+const DOER_QUALIFIERS: &[&str] = &["presumes", "presume", "supposes", "suppose", "les", "l"];
 /// The longest headline, in words (wire headlines run 6 to 15).
 const HEADLINE_MAX_WORDS: usize = 20;
 /// Auxiliaries of the active voice ("ont tué", "accusés d'avoir exécuté").
@@ -204,16 +206,17 @@ impl<'a> Coder<'a> {
         if before.iter().any(|w| PASSIVE_WORDS.contains(w)) {
             return true;
         }
+        let english = self.prepared.language.language() == Some(vigie_core::Language::En);
         if text.ends_with("ant")
             || text.ends_with("ing")
-            || text.ends_with('s') && !text.ends_with("es")
+            || english && text.ends_with('s') && !text.ends_with("es")
         {
             return false; // "tuant", "killing", "kills": active
         }
         // French participles without auxiliary avoir are passive ("trois
-        // soldats tués"); in English an -e word is a bare verb ("attempted
-        // to assassinate", "execute").
-        if self.prepared.language.language() == Some(vigie_core::Language::En) {
+        // soldats tués", "douze soldats abattus"); in English an -e word is
+        // a bare verb ("attempted to assassinate", "execute").
+        if english {
             return false;
         }
         let french_participle = text.ends_with('e')
@@ -376,6 +379,35 @@ impl<'a> Coder<'a> {
             .is_some_and(|w| AGENT_WORDS.contains(&w))
     }
 
+    /// Whether an armed actor is the doer of the act noun right before it:
+    /// "une attaque de présumés djihadistes contre un détachement", "l'embuscade
+    /// des terroristes". Only French builds the doer this way; English says
+    /// "an attack by" (see [`Self::introduced_as_agent`]).
+    fn doer_of_noun(&self, h: &ActorHit, sent_start: usize) -> bool {
+        let kind = self.actors.kind(h.id);
+        if matches!(
+            kind,
+            ActorKind::Civilians | ActorKind::Protesters | ActorKind::Rioters
+        ) {
+            return false;
+        }
+        within(&self.ann.triggers, sent_start, h.start, |t| t.start)
+            .iter()
+            .filter(|t| {
+                matches!(
+                    t.class,
+                    TriggerClass::Attack | TriggerClass::Clash | TriggerClass::Ied
+                )
+            })
+            .any(|t| {
+                let between = self.words_between(t.end, h.start);
+                !between.is_empty()
+                    && between.len() <= 3
+                    && matches!(between.first(), Some(&("de" | "des" | "d" | "du")))
+                    && between[1..].iter().all(|w| DOER_QUALIFIERS.contains(w))
+            })
+    }
+
     /// Agents and targets of the frame's anchor trigger, in text order.
     fn roles(&self, f: &Frame, anchor: &Trigger) -> (Vec<ActorHit>, Vec<ActorHit>) {
         let s = &self.ann.sents[f.sent];
@@ -386,7 +418,7 @@ impl<'a> Coder<'a> {
             .iter()
             .filter(|h| !self.is_attribution_source(h))
         {
-            if self.introduced_as_agent(h.start, s.fstart) {
+            if self.introduced_as_agent(h.start, s.fstart) || self.doer_of_noun(h, s.fstart) {
                 agents.push(*h);
             } else if h.end <= anchor.start {
                 let between = self.words_between(h.end, anchor.start);
@@ -428,7 +460,16 @@ impl<'a> Coder<'a> {
                 .filter(|v| !is_agent(v.start))
                 .map(|v| (v.start, v.class.is_armed(), v.class.is_civilian()))
                 .collect();
+        let victims_here = within(&self.ann.victims, s.fstart, s.fend, |v| v.start);
         for h in targets {
+            // A longer victim phrase around the actor's words decides
+            // ("supplétifs civils" are armed auxiliaries, not "civils").
+            let covered = victims_here
+                .iter()
+                .any(|v| v.start <= h.start && h.end <= v.end && v.end - v.start > h.end - h.start);
+            if covered {
+                continue;
+            }
             let k = self.actors.kind(h.id);
             cands.push((h.start, armed_kind(k), k == ActorKind::Civilians));
         }
@@ -1497,14 +1538,34 @@ impl<'a> Coder<'a> {
                 if part_of_total {
                     continue;
                 }
-                let victims = self.victim_after(q.end).map(|c| c.label().to_string());
+                // "sept militaires et deux civils tués": one toll in parts.
+                let parts: Vec<Quantity> = std::iter::once(q)
+                    .chain(self.coordinated_counts(&q, qs, q.end <= t.start))
+                    .collect();
+                let labels: Vec<Option<VictimClass>> =
+                    parts.iter().map(|p| self.victim_after(p.end)).collect();
+                // Parts naming different people make a toll of no one group.
+                let victims = labels
+                    .first()
+                    .copied()
+                    .flatten()
+                    .filter(|c| {
+                        labels
+                            .iter()
+                            .all(|l| l.map(|x| x.label()) == Some(c.label()))
+                    })
+                    .map(|c| c.label().to_string());
+                let value = parts.iter().map(|p| p.value).sum();
+                let high = (parts.len() == 1).then_some(q.high).flatten();
+                let first = parts.iter().map(|p| p.start).min().unwrap_or(q.start);
+                let last = parts.iter().map(|p| p.end).max().unwrap_or(q.end);
                 out.push(FigureClaim {
                     what: what.into(),
-                    value: q.value,
-                    high: q.high,
-                    approximate: q.approximate,
+                    value,
+                    high,
+                    approximate: parts.iter().any(|p| p.approximate),
                     victims,
-                    evidence: self.evidence(q.start.min(t.start), q.end.max(t.end)),
+                    evidence: self.evidence(first.min(t.start), last.max(t.end)),
                     claim: claim.clone(),
                 });
             }
@@ -1513,6 +1574,47 @@ impl<'a> Coder<'a> {
         out.sort_by_key(|f| (f.evidence.span.start, f.evidence.span.end));
         out.dedup_by(|a, b| a.what == b.what && a.evidence.span == b.evidence.span);
         out
+    }
+
+    /// The counts joined to `q` in one toll, walking away from the act
+    /// word: "sept militaires et deux civils (tués)", "killed seven
+    /// soldiers, two gendarmes and a civilian". Each joined count names its
+    /// own people; a count of part of the others ("19 people, 5 of them
+    /// women") names none and is not joined.
+    fn coordinated_counts(&self, q: &Quantity, qs: &[Quantity], backward: bool) -> Vec<Quantity> {
+        let mut out = Vec::new();
+        let mut cur = *q;
+        loop {
+            let next = if backward {
+                qs.iter().rev().find(|p| p.end <= cur.start)
+            } else {
+                qs.iter().find(|p| p.start >= cur.end)
+            };
+            let Some(p) = next.copied() else { break };
+            let (a, b) = if backward { (p, cur) } else { (cur, p) };
+            if !self.joined_counts(&a, &b) {
+                break;
+            }
+            out.push(p);
+            cur = p;
+        }
+        out
+    }
+
+    /// Whether count `a`, its people, then "et"/"and" or a comma lead to
+    /// count `b` and its people.
+    fn joined_counts(&self, a: &Quantity, b: &Quantity) -> bool {
+        let counted = |q: &Quantity| {
+            !q.zero && !q.vague && self.victim_after(q.end).is_some_and(|c| c.is_person())
+        };
+        if !counted(a) || !counted(b) {
+            return false;
+        }
+        let gap = self.folded().get(a.end..b.start).unwrap_or("");
+        let words = self.words_between(a.end, b.start);
+        let joined = words.last().is_some_and(|w| matches!(*w, "et" | "and"))
+            || gap.trim_end().ends_with(',');
+        joined && words.len() <= 5 && !gap.contains([';', ':', '.', '('])
     }
 
     fn victim_after(&self, at: usize) -> Option<VictimClass> {
