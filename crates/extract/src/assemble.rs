@@ -106,6 +106,12 @@ pub fn frames(
         {
             background = Some(BackgroundKind::List);
         }
+        // A question ("sont-ils en train de redevenir des rebelles ?") asks,
+        // it does not report a happening.
+        let question = is_question(folded, s.fstart, s.fend);
+        if background.is_none() && question {
+            background = Some(BackgroundKind::Future);
+        }
         // A sentence without its own date continues the background of the
         // last event sentence of its paragraph, when no date came between
         // ("Il y a trois ans, le 23 mars 2019, ce village était attaqué. Des
@@ -118,7 +124,12 @@ pub fn frames(
                         .iter()
                         .any(|d| d.mention.start >= b.fstart && d.mention.start < b.fend)
                 });
-                if same_paragraph && !dated_between {
+                let asked = is_question(
+                    folded,
+                    ann.sents[prev.sent].fstart,
+                    ann.sents[prev.sent].fend,
+                );
+                if same_paragraph && !dated_between && !asked {
                     background = prev.background;
                 }
             }
@@ -132,6 +143,15 @@ pub fn frames(
         });
     }
     out
+}
+
+/// Whether a sentence ends with a question mark (closing quotes aside).
+fn is_question(folded: &str, start: usize, end: usize) -> bool {
+    folded
+        .get(start..end)
+        .unwrap_or("")
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '»' | '”' | ')' | '\''))
+        .ends_with('?')
 }
 
 fn words_between(folded: &str, a: usize, b: usize) -> usize {

@@ -47,6 +47,15 @@ const PASSIVE_WORDS: &[&str] = &[
     "ete", "was", "were", "been", "being", "is", "are", "sont", "est", "got",
 ];
 const AGENT_WORDS: &[&str] = &["par", "by"];
+/// Act words whose subject is who was hit.
+const SUFFERED_ACTS: &[&str] = &[
+    "came under fire",
+    "came under attack",
+    "come under fire",
+    "come under attack",
+    "under fire",
+    "essuye des tirs",
+];
 /// Words between "attaque de" and its doer: "une attaque de présumés djihadistes".
 const DOER_QUALIFIERS: &[&str] = &["presumes", "presume", "supposes", "suppose", "les", "l"];
 /// The longest headline, in words (wire headlines run 6 to 15).
@@ -237,6 +246,8 @@ impl<'a> Coder<'a> {
         use TriggerClass as T;
         match t.class {
             T::Kill => self.death_subject_is_victim(t, sent_start),
+            // "the patrol came under fire", "la patrouille a essuyé des tirs".
+            T::Attack if SUFFERED_ACTS.contains(&&self.folded()[t.start..t.end]) => true,
             T::Attack | T::Abduct | T::Loot | T::Ied | T::Shelling | T::Grenade => {
                 let next = self
                     .words_between(t.end, self.folded().len().min(t.end + 12))
@@ -252,9 +263,21 @@ impl<'a> Coder<'a> {
         }
     }
 
-    /// "…, police said", "selon l'armée": the actor speaks, it is not a party.
-    fn is_attribution_source(&self, h: &ActorHit) -> bool {
-        self.is_source_span(h.start, h.end)
+    /// Whether an actor only speaks in the sentence: a statement verb right
+    /// after it ("the army said", "l'armée a indiqué", "the military says")
+    /// or "according to"/"selon" right before it. Unlike
+    /// [`Self::is_source_span`], an adverb of reserve ("JNIM reportedly
+    /// attacked") or a claim ("ISGS claimed to have killed") leaves the
+    /// actor a party to the act.
+    fn is_speaker(&self, h: &ActorHit) -> bool {
+        self.ann
+            .cues
+            .iter()
+            .filter(|c| c.info.label.is_some())
+            .any(|c| {
+                (c.info.modality == Modality::Asserted && h.end <= c.start && c.start - h.end <= 2)
+                    || (c.end <= h.start && h.start - c.end <= 12)
+            })
     }
 
     /// Whether a span names who speaks ("…, police said", "selon l'armée").
@@ -416,7 +439,7 @@ impl<'a> Coder<'a> {
         let victim_subject = self.subject_is_hit(anchor, s.fstart);
         for h in within(&self.ann.actors, s.fstart, s.fend, |h| h.start)
             .iter()
-            .filter(|h| !self.is_attribution_source(h))
+            .filter(|h| !self.is_speaker(h))
         {
             if self.introduced_as_agent(h.start, s.fstart) || self.doer_of_noun(h, s.fstart) {
                 agents.push(*h);
@@ -1290,11 +1313,23 @@ impl<'a> Coder<'a> {
                         }
                     }
                 }
+                // Two names of one actor ("six Nigerien soldiers" … "the soldiers").
+                let same_actor = |a: &ActorHit, b: &ActorHit| {
+                    let canon =
+                        |h: &ActorHit| self.resolve_actor(h.id, country, date).map(|r| r.canonical);
+                    self.actors.key(a.id) == self.actors.key(b.id) || canon(a) == canon(b)
+                };
                 if a1.value.is_none() {
                     // An armed actor named elsewhere in the event and not hit.
-                    let other = all
-                        .iter()
-                        .find(|h| armed(h) && !targets.iter().any(|t| t.start == h.start));
+                    // Not who only speaks ("…, the army said"), nor the side
+                    // that was hit under another name ("soldiers … the army").
+                    let other = all.iter().find(|h| {
+                        armed(h)
+                            && !self.is_speaker(h)
+                            && !targets
+                                .iter()
+                                .any(|t| t.start == h.start || same_actor(t, h))
+                    });
                     a1 = field(other, 0.6);
                 }
                 let violent = matches!(
@@ -1393,14 +1428,17 @@ impl<'a> Coder<'a> {
                 continue;
             }
             if let Some(r) = d.resolved {
+                // A dateline or the day of a statement ("the army said on
+                // Friday") only bounds the event: it happened that week.
+                let bound = d.dateline
+                    || crate::assemble::is_speech_date(self.ann, d.mention.start, d.mention.end);
                 return (
                     Field::new(
                         Some(r.date),
                         vec![self.evidence(d.mention.start, d.mention.end)],
                         0.6,
                     ),
-                    // A dateline only bounds the event: it happened that week.
-                    if d.dateline {
+                    if bound {
                         TimePrecision::Week
                     } else {
                         r.precision
