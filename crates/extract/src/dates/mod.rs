@@ -287,6 +287,16 @@ impl DateLexicon {
 
     fn parse_at(&self, toks: &[Tok<'_>], i: usize) -> Option<(DateExpr, usize)> {
         let t = &toks[i];
+        // Every form below starts with digits (a numeric date, a day), a
+        // month or a weekday: other words, most of a text, are let go
+        // before the ordinal suffixes are tried and the month looked up
+        // twice.
+        if !t.text.starts_with(|c: char| c.is_ascii_digit())
+            && !self.months.contains_key(t.text)
+            && !self.weekdays.contains_key(t.text)
+        {
+            return None;
+        }
         // Numeric: 24/10/2025, 24.10.2025, 2025-10-24.
         if t.is_number() {
             if let Some(r) = numeric_date(toks, i) {
