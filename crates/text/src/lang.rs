@@ -59,6 +59,25 @@ fn packed_lists() -> &'static [Vec<u64>; 2] {
 /// French and/or an English function word. Words too long to be in the
 /// lists are rejected first; ASCII words are lower-cased on the stack.
 fn function_word(word: &str) -> (bool, bool) {
+    if word.is_ascii() {
+        // Most words: no '’', no char decoding, lower-cased while packed.
+        let bytes = word.as_bytes();
+        let tail = match bytes.iter().rposition(|&b| b == b'\'') {
+            Some(p) => &bytes[p + 1..],
+            None => bytes,
+        };
+        if tail.is_empty() || tail.len() > MAX_FUNCTION_WORD_CHARS {
+            return (false, false);
+        }
+        let key = tail
+            .iter()
+            .fold(0u64, |k, &b| (k << 8) | u64::from(b.to_ascii_lowercase()));
+        let [fr, en] = packed_lists();
+        return (
+            fr.binary_search(&key).is_ok(),
+            en.binary_search(&key).is_ok(),
+        );
+    }
     let tail = word.rsplit(['\'', '’']).next().unwrap_or(word);
     if tail.is_empty() || tail.chars().nth(MAX_FUNCTION_WORD_CHARS).is_some() {
         return (false, false);
@@ -96,6 +115,31 @@ fn count_function_words(text: &str) -> (usize, usize, usize) {
     };
     let mut start: Option<usize> = None;
     let mut seen = 0usize;
+    if text.is_ascii() {
+        // The same runs, byte by byte: an ASCII letter is what
+        // `char::is_alphabetic` accepts below 0x80.
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            let in_word = b.is_ascii_alphabetic() || b == b'\'';
+            match (in_word, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    visit(&text[s..i]);
+                    start = None;
+                    seen += 1;
+                    if seen == MAX_WORDS {
+                        return (words, fr, en);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            if seen < MAX_WORDS {
+                visit(&text[s..]);
+            }
+        }
+        return (words, fr, en);
+    }
     for (i, c) in text.char_indices() {
         let in_word = c.is_alphabetic() || c == '\'' || c == '’';
         match (in_word, start) {
