@@ -16,7 +16,7 @@ use vigie_core::hash::FastMap;
 use jiff::civil::{Date, Weekday};
 use vigie_core::{Language, TimePrecision};
 
-use crate::lexicon::{parse_tsv, PhraseSet};
+use crate::lexicon::{parse_tsv, PhraseSet, RawMatch};
 use crate::tokens::{tokenize, Tok};
 use crate::ExtractError;
 
@@ -240,6 +240,25 @@ impl DateLexicon {
         end: usize,
         toks: &[Tok<'_>],
     ) -> Vec<DateMention> {
+        self.find_in_scanned(folded, start, end, toks, None)
+    }
+
+    /// The relative-date phrases, for a whole-text [`crate::lexicon::PhraseScan`].
+    pub fn relative_phrases(&self) -> &[String] {
+        self.relative.patterns()
+    }
+
+    /// [`Self::find_in`]; with `raw`, the relative phrases come from the
+    /// raw matches of [`Self::relative_phrases`] in a whole-text scan
+    /// instead of a pass over the range.
+    pub fn find_in_scanned(
+        &self,
+        folded: &str,
+        start: usize,
+        end: usize,
+        toks: &[Tok<'_>],
+        raw: Option<&[RawMatch]>,
+    ) -> Vec<DateMention> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -257,7 +276,11 @@ impl DateLexicon {
                 i += 1;
             }
         }
-        for h in self.relative.find(&folded[start..end.min(folded.len())]) {
+        let hits = match raw {
+            Some(raw) => self.relative.find_within(folded, start, end, raw),
+            None => self.relative.find(&folded[start..end.min(folded.len())]),
+        };
+        for h in hits {
             let (s, e) = (start + h.start, start + h.end);
             if out.iter().all(|m| e <= m.start || s >= m.end) {
                 out.push(DateMention {
