@@ -19,8 +19,8 @@ use crate::hot::{Hot, NO_ADMIN};
 use crate::index::{NameKind, Posting};
 use crate::lexicon::Role;
 use crate::Gazetteer;
+use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::rc::Rc;
 use vigie_core::hash::FastMap;
 use vigie_core::place::{
@@ -358,8 +358,8 @@ fn admin_evidence(g: &Gazetteer, mentions: &[String]) -> AdminEvidence {
 /// Where one of the document's other places may be: its coded point and
 /// admin path, per candidate.
 struct OtherPlace {
-    /// Its skeleton key: a toponym is no evidence for itself.
-    skeleton: String,
+    /// Its keys (the skeleton: a toponym is no evidence for itself).
+    keys: Rc<Keys>,
     points: Vec<Point>,
 }
 
@@ -417,32 +417,38 @@ impl Point {
 
 /// The document's other places: for each, the candidates it may be.
 fn nearby_points(g: &Gazetteer, others: &[String]) -> Vec<OtherPlace> {
-    let mut seen = HashSet::new();
+    // Skeletons already taken (at most 30: a list, not a hashed set of
+    // copies).
+    let mut seen: Vec<Rc<Keys>> = Vec::new();
     let mut out = Vec::new();
     for o in others.iter().take(30) {
         let k = keys(g, o);
-        if k.stripped.is_empty() || !seen.insert(k.skeleton.clone()) {
+        if k.stripped.is_empty() || seen.iter().any(|s| s.skeleton == k.skeleton) {
             continue;
         }
+        seen.push(k.clone());
         if g.lx.is_stopword(&k.stripped) {
             continue;
         }
-        let mut points: Vec<Point> = lookup(g, &k)
+        let found = lookup(g, &k);
+        let in_sahel = |i: &u32| {
+            let c = g.hot.country(&g.hot.places[*i as usize]);
+            c.focus || c.neighbour
+        };
+        // A name with more than 60 Sahel places says nothing: counted
+        // before any point is made.
+        let n = found.keys().filter(|i| in_sahel(i)).count();
+        if n == 0 || n > 60 {
+            continue;
+        }
+        let mut points: Vec<Point> = found
             .keys()
             .copied()
-            .filter(|i| {
-                let c = g.hot.country(&g.hot.places[*i as usize]);
-                c.focus || c.neighbour
-            })
+            .filter(in_sahel)
             .map(|i| Point::coded(g, i))
             .collect();
         points.sort_by_key(|a| a.place);
-        if !points.is_empty() && points.len() <= 60 {
-            out.push(OtherPlace {
-                skeleton: k.skeleton.clone(),
-                points,
-            });
-        }
+        out.push(OtherPlace { keys: k, points });
     }
     out
 }
@@ -592,7 +598,11 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
                 && (admin.admin1.is_empty() || admin.admin1.contains(h.country, h.admin1))
         })
     };
-    let mut found: Found = Rc::unwrap_or_clone(lookup(g, &k));
+    // The remembered candidates are read in place; copied only if the
+    // fallbacks below add to them (cloning the map per toponym cost more
+    // than the rest of the pre-ranking).
+    let by_name = lookup(g, &k);
+    let mut found: Cow<'_, Found> = Cow::Borrowed(&*by_name);
     // A town of this name in the country, though in another region, is a
     // namesake more often than a misspelling: then the (costly) edit-distance
     // search is skipped.
@@ -604,10 +614,11 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
         // Two edits only when nothing matched at all: a known name in the
         // wrong place is more often a namesake than a misspelling twice over.
         let max_edits = if found.is_empty() { 2 } else { 1 };
-        fuzzy_into(g, &k, &mut found, &allowed, max_edits);
+        fuzzy_into(g, &k, found.to_mut(), &allowed, max_edits);
     }
     if !acceptable(&found) {
         if let Some(rk) = reduced_keys(g, &q.name, &k) {
+            let found = found.to_mut();
             for (&i, &m) in lookup(g, &rk).iter() {
                 found.entry(i).or_insert(match m {
                     Match::Exact(_) => Match::Partial,
@@ -625,9 +636,10 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
     let common_word = g.lx.is_stopword(&k.stripped) && hint.is_none();
 
     // Pre-rank by name and prior, keep the best few hundred for full scoring.
+    // Order-free: sorted below with ties broken by place number.
     let mut pre: Vec<(u32, Match, f32)> = found
-        .into_iter()
-        .map(|(i, m)| {
+        .iter()
+        .map(|(&i, &m)| {
             let h = &g.hot.places[i as usize];
             let prior = g.hot.feature(h).prior.prior;
             (i, m, m.score() + prior + h.pop_score)
@@ -639,7 +651,7 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
     let nearby: Vec<&OtherPlace> = evidence
         .nearby
         .iter()
-        .filter(|o| o.skeleton != k.skeleton)
+        .filter(|o| o.keys.skeleton != k.skeleton)
         .collect();
     let w = WEIGHTS;
 
