@@ -88,8 +88,10 @@ pub struct RelativeOffset {
 pub struct GeoResolution {
     pub query: String,
     pub best: Option<GeoCandidate>,
-    /// Other candidates, best first. Non-empty and `ambiguous` when the top
-    /// two stay close: better two honest answers than one confident wrong one.
+    /// Other candidates, best first, each at a different locus (at most
+    /// three from `vigie-geo`: each is a full place, in every output line).
+    /// Non-empty and `ambiguous` when the top two stay close: better two
+    /// honest answers than one confident wrong one.
     pub alternatives: Vec<GeoCandidate>,
     pub ambiguous: bool,
     pub precision: Option<GeoPrecision>,

@@ -206,7 +206,13 @@ pub fn annotate<'p>(
         .collect();
     let mut mentions: Vec<DateMention> = Vec::new();
     for (s, toks) in sents.iter().zip(&sent_toks) {
-        mentions.extend(pack.dates.find_in(folded, s.fstart, s.fend, toks));
+        mentions.extend(pack.dates.find_in_scanned(
+            folded,
+            s.fstart,
+            s.fend,
+            toks,
+            Some(raw_of(scan_order::DATES)),
+        ));
     }
     // A dateline ("Bamako, 12 mars 2024 —") dates the report, not the event;
     // it anchors relative dates when no publication date was given.
@@ -253,7 +259,13 @@ pub fn annotate<'p>(
         .collect();
     let mut quantities = Vec::new();
     for (s, toks) in sents.iter().zip(&sent_toks) {
-        for q in pack.numbers.find_in(folded, s.fstart, s.fend, toks) {
+        for q in pack.numbers.find_in_scanned(
+            folded,
+            s.fstart,
+            s.fend,
+            toks,
+            Some(raw_of(scan_order::NUMBERS)),
+        ) {
             // A number inside a date is part of the date.
             if !dates
                 .iter()

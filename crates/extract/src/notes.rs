@@ -3,6 +3,8 @@
 //! It is built only from fields, never copied from the report, so it reads
 //! the same whatever the report's language.
 
+use std::fmt::Write;
+
 use vigie_core::{Event, Modality, SubEventType};
 
 fn month_name(m: i8) -> &'static str {
@@ -25,53 +27,86 @@ fn month_name(m: i8) -> &'static str {
         .unwrap_or("")
 }
 
-fn verb_phrase(sub: SubEventType, a2: Option<&str>) -> String {
+/// Writes the verb phrase ("attacked Civilians (Mali)") into `s`.
+fn verb_phrase(s: &mut String, sub: SubEventType, a2: Option<&str>) {
     use SubEventType as S;
-    let on = |prep: &str| a2.map(|a| format!(" {prep} {a}")).unwrap_or_default();
-    match sub {
-        S::ArmedClash => format!("clashed{}", on("with")),
-        S::GovernmentRegainsTerritory => format!("regained territory{}", on("from")),
-        S::NonStateActorOvertakesTerritory => format!("took over territory{}", on("from")),
-        S::ChemicalWeapon => format!("used a chemical weapon{}", on("against")),
-        S::AirDroneStrike => format!("carried out an air/drone strike{}", on("against")),
-        S::SuicideBomb => format!("carried out a suicide bombing{}", on("against")),
-        S::ShellingArtilleryMissileAttack => {
-            format!("fired shells, rockets or missiles{}", on("at"))
+    // Verb, then " prep actor2" when there is one.
+    let (verb, prep) = match sub {
+        S::ArmedClash => ("clashed", "with"),
+        S::GovernmentRegainsTerritory => ("regained territory", "from"),
+        S::NonStateActorOvertakesTerritory => ("took over territory", "from"),
+        S::ChemicalWeapon => ("used a chemical weapon", "against"),
+        S::AirDroneStrike => ("carried out an air/drone strike", "against"),
+        S::SuicideBomb => ("carried out a suicide bombing", "against"),
+        S::ShellingArtilleryMissileAttack => ("fired shells, rockets or missiles", "at"),
+        S::RemoteExplosiveLandmineIed => ("used a remote explosive or IED", "against"),
+        S::Grenade => ("threw a grenade", "at"),
+        S::SexualViolence => ("committed sexual violence", "against"),
+        S::Attack => {
+            match a2 {
+                Some(a) => {
+                    s.push_str("attacked ");
+                    s.push_str(a);
+                }
+                None => s.push_str("carried out an attack"),
+            }
+            return;
         }
-        S::RemoteExplosiveLandmineIed => format!("used a remote explosive or IED{}", on("against")),
-        S::Grenade => format!("threw a grenade{}", on("at")),
-        S::SexualViolence => format!("committed sexual violence{}", on("against")),
-        S::Attack => a2
-            .map(|a| format!("attacked {a}"))
-            .unwrap_or_else(|| "carried out an attack".into()),
-        S::AbductionForcedDisappearance => a2
-            .map(|a| format!("abducted {a}"))
-            .unwrap_or_else(|| "abducted people".into()),
-        S::PeacefulProtest => "demonstrated peacefully".into(),
-        S::ProtestWithIntervention => format!("demonstrated and were dispersed{}", on("by")),
+        S::AbductionForcedDisappearance => {
+            match a2 {
+                Some(a) => {
+                    s.push_str("abducted ");
+                    s.push_str(a);
+                }
+                None => s.push_str("abducted people"),
+            }
+            return;
+        }
+        S::PeacefulProtest => {
+            s.push_str("demonstrated peacefully");
+            return;
+        }
+        S::ProtestWithIntervention => ("demonstrated and were dispersed", "by"),
         S::ExcessiveForceAgainstProtesters => {
-            format!("demonstrated and were met with excessive force{}", on("by"))
+            ("demonstrated and were met with excessive force", "by")
         }
-        S::ViolentDemonstration => format!("rioted{}", on("against")),
-        S::MobViolence => format!("engaged in mob violence{}", on("against")),
-        S::Agreement => format!("reached an agreement{}", on("with")),
-        S::Arrests => a2
-            .map(|a| format!("arrested {a}"))
-            .unwrap_or_else(|| "made arrests".into()),
-        S::ChangeToGroupActivity => format!("changed group activity{}", on("concerning")),
-        S::DisruptedWeaponsUse => format!("disrupted weapons use{}", on("by")),
-        S::HeadquartersOrBaseEstablished => "established a headquarters or base".into(),
-        S::LootingPropertyDestruction => format!("looted or destroyed property{}", on("of")),
-        S::NonViolentTransferOfTerritory => {
-            format!("took over territory without fighting{}", on("from"))
+        S::ViolentDemonstration => ("rioted", "against"),
+        S::MobViolence => ("engaged in mob violence", "against"),
+        S::Agreement => ("reached an agreement", "with"),
+        S::Arrests => {
+            match a2 {
+                Some(a) => {
+                    s.push_str("arrested ");
+                    s.push_str(a);
+                }
+                None => s.push_str("made arrests"),
+            }
+            return;
         }
-        S::Other => format!("were involved in a strategic development{}", on("with")),
+        S::ChangeToGroupActivity => ("changed group activity", "concerning"),
+        S::DisruptedWeaponsUse => ("disrupted weapons use", "by"),
+        S::HeadquartersOrBaseEstablished => {
+            s.push_str("established a headquarters or base");
+            return;
+        }
+        S::LootingPropertyDestruction => ("looted or destroyed property", "of"),
+        S::NonViolentTransferOfTerritory => ("took over territory without fighting", "from"),
+        S::Other => ("were involved in a strategic development", "with"),
+    };
+    s.push_str(verb);
+    if let Some(a) = a2 {
+        s.push(' ');
+        s.push_str(prep);
+        s.push(' ');
+        s.push_str(a);
     }
 }
 
 /// Writes the notes sentence of an event.
+/// Written into one buffer (`write!`, no intermediate strings): a note per
+/// event, and formatting pieces apart was a fifth of coding an event.
 pub fn write_notes(e: &Event) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(160);
     if let Some(d) = e.event_date.value {
         let prefix = match e.time_precision {
             vigie_core::TimePrecision::Day => "On",
@@ -79,14 +114,15 @@ pub fn write_notes(e: &Event) -> String {
             vigie_core::TimePrecision::Month => "In mid-",
         };
         if prefix == "In mid-" {
-            s.push_str(&format!("In mid-{} {}, ", month_name(d.month()), d.year()));
+            let _ = write!(s, "In mid-{} {}, ", month_name(d.month()), d.year());
         } else {
-            s.push_str(&format!(
+            let _ = write!(
+                s,
                 "{prefix} {} {} {}, ",
                 d.day(),
                 month_name(d.month()),
                 d.year()
-            ));
+            );
         }
     }
     let a1 = e
@@ -98,20 +134,26 @@ pub fn write_notes(e: &Event) -> String {
     let a2 = e.actor2.value.as_ref().map(|a| a.canonical.as_str());
     s.push_str(a1);
     s.push(' ');
-    s.push_str(&verb_phrase(e.sub_event_type.value, a2));
+    verb_phrase(&mut s, e.sub_event_type.value, a2);
     if let Some(p) = e.place.value.as_ref() {
         match p.resolution.best.as_ref() {
             Some(c) => {
-                let admin: Vec<&str> = [c.place.admin2.as_deref(), c.place.admin1.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .collect();
-                s.push_str(&format!(" in {}", c.place.name));
-                if !admin.is_empty() {
-                    s.push_str(&format!(" ({})", admin.join(", ")));
+                s.push_str(" in ");
+                s.push_str(&c.place.name);
+                match (c.place.admin2.as_deref(), c.place.admin1.as_deref()) {
+                    (Some(a2), Some(a1)) => {
+                        let _ = write!(s, " ({a2}, {a1})");
+                    }
+                    (Some(a), None) | (None, Some(a)) => {
+                        let _ = write!(s, " ({a})");
+                    }
+                    (None, None) => {}
                 }
             }
-            None => s.push_str(&format!(" in {}", p.written)),
+            None => {
+                s.push_str(" in ");
+                s.push_str(&p.written);
+            }
         }
     }
     s.push('.');
@@ -122,7 +164,7 @@ pub fn write_notes(e: &Event) -> String {
         .map(|f| f.value)
         .collect();
     if e.fatalities.value > 0 {
-        s.push_str(&format!(" {} fatalities reported", e.fatalities.value));
+        let _ = write!(s, " {} fatalities reported", e.fatalities.value);
         let mut others: Vec<u32> = killed
             .iter()
             .copied()
@@ -144,17 +186,20 @@ pub fn write_notes(e: &Event) -> String {
     let source = e.claim.source.as_deref();
     match (e.claim.modality, source) {
         (Modality::Asserted, None) => {}
-        (Modality::Asserted, Some(src)) => s.push_str(&format!(" Source: {src}.")),
-        (m, Some(src)) => s.push_str(&format!(
-            " {} ({}), according to {src}.",
-            capitalise(m.as_str()),
-            modality_gloss(m)
-        )),
-        (m, None) => s.push_str(&format!(
-            " {} ({}).",
-            capitalise(m.as_str()),
-            modality_gloss(m)
-        )),
+        (Modality::Asserted, Some(src)) => {
+            let _ = write!(s, " Source: {src}.");
+        }
+        (m, Some(src)) => {
+            let _ = write!(
+                s,
+                " {} ({}), according to {src}.",
+                capitalise(m.as_str()),
+                modality_gloss(m)
+            );
+        }
+        (m, None) => {
+            let _ = write!(s, " {} ({}).", capitalise(m.as_str()), modality_gloss(m));
+        }
     }
     s
 }

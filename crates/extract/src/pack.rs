@@ -25,8 +25,9 @@ pub struct LanguagePack {
     pub victims: VictimLexicon,
     pub places: PlaceLexicon,
     /// The five document-level phrase lexicons (triggers, attribution,
-    /// background, victims, places — in [`scan_order`]) in one automaton:
-    /// one pass over the text instead of five.
+    /// background, victims, places) and the dates' and numbers' phrases,
+    /// in [`scan_order`], in one automaton: one pass over the text instead
+    /// of five plus two per sentence.
     pub scan: PhraseScan,
 }
 
@@ -37,6 +38,10 @@ pub mod scan_order {
     pub const BACKGROUND: usize = 2;
     pub const VICTIMS: usize = 3;
     pub const PLACES: usize = 4;
+    /// Relative dates ("hier", "last week"), read per sentence.
+    pub const DATES: usize = 5;
+    /// Number phrases ("une dizaine", "dozens"), read per sentence.
+    pub const NUMBERS: usize = 6;
 }
 
 impl LanguagePack {
@@ -48,6 +53,8 @@ impl LanguagePack {
         let background = BackgroundLexicon::from_tsv(&f("background.tsv"), d.background)?;
         let victims = VictimLexicon::from_tsv(&f("victims.tsv"), d.victims)?;
         let places = PlaceLexicon::from_tsv(&f("places.tsv"), d.places)?;
+        let dates = DateLexicon::from_tsv(d.language, &f("dates.tsv"), d.dates)?;
+        let numbers = NumberLexicon::from_tsv(d.language, &f("numbers.tsv"), d.numbers)?;
         let scan = PhraseScan::build(
             &f("*.tsv"),
             &[
@@ -56,6 +63,8 @@ impl LanguagePack {
                 background.phrases(),
                 victims.phrases(),
                 places.phrases(),
+                dates.relative_phrases(),
+                numbers.phrases(),
             ],
         )?;
         Ok(LanguagePack {
@@ -63,8 +72,8 @@ impl LanguagePack {
             triggers,
             attribution,
             background,
-            dates: DateLexicon::from_tsv(d.language, &f("dates.tsv"), d.dates)?,
-            numbers: NumberLexicon::from_tsv(d.language, &f("numbers.tsv"), d.numbers)?,
+            dates,
+            numbers,
             victims,
             places,
             scan,
@@ -142,6 +151,37 @@ mod tests {
                     format!("{:?}", pack.places.find(&t)),
                     format!("{:?}", pack.places.find_raw(&t, r(scan_order::PLACES))),
                 );
+                // Per sentence, as the annotation reads dates and numbers;
+                // the whole text as one range too.
+                let mut ranges: Vec<(usize, usize)> = vigie_text::segment::sentences(&t)
+                    .iter()
+                    .map(|s| (s.start, s.end))
+                    .collect();
+                ranges.push((0, t.len()));
+                for (a, b) in ranges {
+                    let toks = crate::tokens::tokenize(&t, a, b);
+                    same(
+                        format!("{:?}", pack.dates.find_in(&t, a, b, &toks)),
+                        format!(
+                            "{:?}",
+                            pack.dates
+                                .find_in_scanned(&t, a, b, &toks, Some(r(scan_order::DATES)))
+                        ),
+                    );
+                    same(
+                        format!("{:?}", pack.numbers.find_in(&t, a, b, &toks)),
+                        format!(
+                            "{:?}",
+                            pack.numbers.find_in_scanned(
+                                &t,
+                                a,
+                                b,
+                                &toks,
+                                Some(r(scan_order::NUMBERS))
+                            )
+                        ),
+                    );
+                }
             }
         }
     }

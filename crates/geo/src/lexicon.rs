@@ -322,25 +322,30 @@ impl<V> PhraseMap<V> {
         self.phrases.get(token)
     }
 
-    /// Longest phrase starting at `toks[at]`: (its length, value).
+    /// Longest phrase starting at `toks[at]`: (its length, value). Tokens
+    /// are words split on spaces (they hold none).
     fn longest(&self, toks: &[&str], at: usize) -> Option<(usize, &V)> {
         let head = toks.get(at)?;
         let max = *self.first.get(*head)?;
-        let avail = toks.len() - at;
-        let mut key = String::new();
-        for n in (1..=max.min(avail)).rev() {
-            key.clear();
-            for (k, t) in toks[at..at + n].iter().enumerate() {
-                if k > 0 {
-                    key.push(' ');
-                }
-                key.push_str(t);
-            }
-            if let Some(v) = self.phrases.get(&key) {
+        let longest = max.min(toks.len() - at);
+        if longest == 1 {
+            return self.phrases.get(*head).map(|v| (1, v));
+        }
+        // The key of `n` tokens is the key of `n + 1` cut at its last space
+        // (tokens, split on spaces, hold none): built once, then cut.
+        let mut key = toks[at..at + longest].join(" ");
+        let mut n = longest;
+        loop {
+            if let Some(v) = self.phrases.get(key.as_str()) {
                 return Some((n, v));
             }
+            n -= 1;
+            if n == 0 {
+                return None;
+            }
+            let cut = key.rfind(' ')?;
+            key.truncate(cut);
         }
-        None
     }
 }
 

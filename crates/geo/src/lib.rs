@@ -19,6 +19,7 @@
 pub mod build;
 pub mod cue;
 pub mod fold;
+mod hot;
 pub mod index;
 pub mod lexicon;
 pub mod measure;
@@ -71,6 +72,8 @@ pub struct Gazetteer {
     pub(crate) places: Vec<Place>,
     /// Seat coordinates of admin units (ACLED codes region/cercle reports there).
     pub(crate) seats: Vec<Option<(f64, f64)>>,
+    /// What scoring reads of each place, packed (see [`hot`]).
+    pub(crate) hot: hot::HotTable,
     /// Country name (folded, ACLED's or GeoNames') → ISO alpha-2.
     country_codes: HashMap<String, String>,
     /// Folded admin alias → folded ACLED admin name.
@@ -191,11 +194,13 @@ impl Gazetteer {
                 population: r.population,
             });
         }
+        let hot = hot::HotTable::build(&lx, &places, &seats, resolve::FOCUS, resolve::NEIGHBOURS);
         Ok(Gazetteer {
             lx,
             index,
             places,
             seats,
+            hot,
             country_codes,
             admin_aliases: build::admin::admin_alias_map(),
             build_id,

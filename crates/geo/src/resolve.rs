@@ -15,11 +15,12 @@
 
 use crate::cue::{parse_cue, CueInfo};
 use crate::fold::fold;
+use crate::hot::{Hot, NO_ADMIN};
 use crate::index::{NameKind, Posting};
 use crate::lexicon::Role;
 use crate::Gazetteer;
+use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::rc::Rc;
 use vigie_core::hash::FastMap;
 use vigie_core::place::{
@@ -29,8 +30,8 @@ use vigie_core::precision::GeoPrecision;
 
 /// Countries whose full GeoNames dumps are in the gazetteer, the three of
 /// vigie's focus first.
-const FOCUS: &[&str] = &["ML", "BF", "NE"];
-const NEIGHBOURS: &[&str] = &["MR", "SN"];
+pub(crate) const FOCUS: &[&str] = &["ML", "BF", "NE"];
+pub(crate) const NEIGHBOURS: &[&str] = &["MR", "SN"];
 
 /// Two candidates closer than this are the same locus (a town and the cercle
 /// it seats), not an ambiguity.
@@ -39,8 +40,14 @@ const SAME_LOCUS_KM: f64 = 25.0;
 const AMBIGUITY_MARGIN: f32 = 0.04;
 /// At most this many candidates are scored (the best by name and prior).
 const MAX_CANDIDATES: usize = 300;
-/// At most this many alternatives are returned.
-const MAX_ALTERNATIVES: usize = 5;
+/// At most this many alternatives are returned, each at its own locus, best
+/// first. Three: `ambiguous` is decided by the strongest rival alone, and a
+/// reviewer weighs two or three other places, not five; every toponym of a
+/// document carries its resolution (and an event's place a copy), so each
+/// alternative is a full [`Place`] in every output line — with five, the
+/// JSON was ~30× the input text and its writing a quarter of the time per
+/// document.
+const MAX_ALTERNATIVES: usize = 3;
 
 /// Weights of the evidence; they sum to 1 so a score stays in 0..1.
 #[derive(Debug, Clone, Copy)]
@@ -235,7 +242,7 @@ fn lookup_uncached(g: &Gazetteer, k: &Keys) -> Found {
 /// Adds places one edit (two for long names) from the skeleton, only in
 /// `countries`: a misspelt village of the country in focus, never a
 /// look-alike city across the world.
-fn fuzzy_into(g: &Gazetteer, k: &Keys, out: &mut Found, countries: &[&str], max_edits: u32) {
+fn fuzzy_into(g: &Gazetteer, k: &Keys, out: &mut Found, countries: &[u16], max_edits: u32) {
     for (d, min_len) in [(1u32, 4usize), (2, 8)] {
         if k.skeleton.len() < min_len || d > max_edits {
             break;
@@ -243,7 +250,7 @@ fn fuzzy_into(g: &Gazetteer, k: &Keys, out: &mut Found, countries: &[&str], max_
         let before = out.len();
         for (_, list) in g.index.fuzzy(&k.skeleton, d, 60).iter() {
             for &p in list {
-                let cc = g.places[p.place as usize].country_code.as_str();
+                let cc = g.hot.places[p.place as usize].country;
                 if countries.contains(&cc) && !out.contains_key(&p.place) {
                     put(out, p, Match::Fuzzy(d));
                 }
@@ -275,8 +282,8 @@ fn reduced_keys(g: &Gazetteer, name: &str, k: &Keys) -> Option<Rc<Keys>> {
 
 /// The coordinates ACLED would code for a place: admin units at their seat.
 fn coded_point(g: &Gazetteer, i: u32) -> (f64, f64) {
-    let p = &g.places[i as usize];
-    g.seats[i as usize].unwrap_or((p.latitude, p.longitude))
+    let h = &g.hot.places[i as usize];
+    (h.lat, h.lon)
 }
 
 /// What the document's admin mentions pin down.
@@ -286,21 +293,21 @@ struct AdminEvidence {
     admin2: AdminSet,
 }
 
-/// A set of (country code, admin name): a handful at most, tested for
-/// every candidate of every toponym, so a list compared by reference rather
-/// than a hash set that needs owned keys to be probed.
+/// A set of (country, admin name) as [`crate::hot`] ids: a handful at
+/// most, tested for every candidate of every toponym.
 #[derive(Default)]
-struct AdminSet(Vec<(String, String)>);
+struct AdminSet(Vec<(u16, u32)>);
 
 impl AdminSet {
-    fn insert(&mut self, item: (String, String)) {
+    fn insert(&mut self, item: (u16, u32)) {
         if !self.0.contains(&item) {
             self.0.push(item);
         }
     }
 
-    fn contains(&self, country: &str, admin: &str) -> bool {
-        self.0.iter().any(|(c, a)| c == country && a == admin)
+    /// Whether the place's admin (`NO_ADMIN`: none, never in the set) is.
+    fn contains(&self, country: u16, admin: u32) -> bool {
+        admin != NO_ADMIN && self.0.contains(&(country, admin))
     }
 
     fn is_empty(&self) -> bool {
@@ -323,23 +330,22 @@ fn admin_evidence(g: &Gazetteer, mentions: &[String]) -> AdminEvidence {
         let mut found = lookup(g, &k);
         if found.is_empty() {
             let found = Rc::make_mut(&mut found);
-            fuzzy_into(g, &k, found, &[FOCUS, NEIGHBOURS].concat(), 1);
+            let sahel = g.hot.country_ids([FOCUS, NEIGHBOURS].concat());
+            fuzzy_into(g, &k, found, &sahel, 1);
         }
         for &i in found.keys() {
-            let p = &g.places[i as usize];
-            let cc = p.country_code.clone();
-            match (p.feature_code.as_str(), level) {
-                ("ADM1", None | Some(1)) => {
-                    if let Some(a1) = &p.admin1 {
-                        ev.admin1.insert((cc, a1.clone()));
-                    }
+            let h = &g.hot.places[i as usize];
+            let cc = h.country;
+            match (g.hot.feature(h).code.as_str(), level) {
+                ("ADM1", None | Some(1)) if h.admin1 != NO_ADMIN => {
+                    ev.admin1.insert((cc, h.admin1));
                 }
                 ("ADM2", None | Some(2)) => {
-                    if let Some(a2) = &p.admin2 {
-                        ev.admin2.insert((cc.clone(), a2.clone()));
+                    if h.admin2 != NO_ADMIN {
+                        ev.admin2.insert((cc, h.admin2));
                     }
-                    if let Some(a1) = &p.admin1 {
-                        ev.admin1.insert((cc, a1.clone()));
+                    if h.admin1 != NO_ADMIN {
+                        ev.admin1.insert((cc, h.admin1));
                     }
                 }
                 _ => {}
@@ -352,8 +358,8 @@ fn admin_evidence(g: &Gazetteer, mentions: &[String]) -> AdminEvidence {
 /// Where one of the document's other places may be: its coded point and
 /// admin path, per candidate.
 struct OtherPlace {
-    /// Its skeleton key: a toponym is no evidence for itself.
-    skeleton: String,
+    /// Its keys (the skeleton: a toponym is no evidence for itself).
+    keys: Rc<Keys>,
     points: Vec<Point>,
 }
 
@@ -366,16 +372,23 @@ struct Point {
     lon: f64,
     cos_lat: f64,
     place: u32,
+    /// The place's country and admin ids, which [`support`] compares.
+    country: u16,
+    admin1: u32,
+    admin2: u32,
 }
 
 impl Point {
     fn coded(g: &Gazetteer, place: u32) -> Point {
-        let (lat, lon) = coded_point(g, place);
+        let h: &Hot = &g.hot.places[place as usize];
         Point {
-            lat,
-            lon,
-            cos_lat: lat.to_radians().cos(),
+            lat: h.lat,
+            lon: h.lon,
+            cos_lat: h.cos_lat,
             place,
+            country: h.country,
+            admin1: h.admin1,
+            admin2: h.admin2,
         }
     }
 
@@ -404,33 +417,38 @@ impl Point {
 
 /// The document's other places: for each, the candidates it may be.
 fn nearby_points(g: &Gazetteer, others: &[String]) -> Vec<OtherPlace> {
-    let mut seen = HashSet::new();
+    // Skeletons already taken (at most 30: a list, not a hashed set of
+    // copies).
+    let mut seen: Vec<Rc<Keys>> = Vec::new();
     let mut out = Vec::new();
     for o in others.iter().take(30) {
         let k = keys(g, o);
-        if k.stripped.is_empty() || !seen.insert(k.skeleton.clone()) {
+        if k.stripped.is_empty() || seen.iter().any(|s| s.skeleton == k.skeleton) {
             continue;
         }
+        seen.push(k.clone());
         if g.lx.is_stopword(&k.stripped) {
             continue;
         }
-        let mut points: Vec<Point> = lookup(g, &k)
+        let found = lookup(g, &k);
+        let in_sahel = |i: &u32| {
+            let c = g.hot.country(&g.hot.places[*i as usize]);
+            c.focus || c.neighbour
+        };
+        // A name with more than 60 Sahel places says nothing: counted
+        // before any point is made.
+        let n = found.keys().filter(|i| in_sahel(i)).count();
+        if n == 0 || n > 60 {
+            continue;
+        }
+        let mut points: Vec<Point> = found
             .keys()
             .copied()
-            .filter(|i| {
-                let p = &g.places[*i as usize];
-                FOCUS.contains(&p.country_code.as_str())
-                    || NEIGHBOURS.contains(&p.country_code.as_str())
-            })
+            .filter(in_sahel)
             .map(|i| Point::coded(g, i))
             .collect();
         points.sort_by_key(|a| a.place);
-        if !points.is_empty() && points.len() <= 60 {
-            out.push(OtherPlace {
-                skeleton: k.skeleton.clone(),
-                points,
-            });
-        }
+        out.push(OtherPlace { keys: k, points });
     }
     out
 }
@@ -443,15 +461,13 @@ fn closeness(km: f64) -> f64 {
 
 /// How strongly another place of the document supports a candidate: close
 /// by (on the Sahel's scale: 100 km is near), or in the same cercle/region.
-fn support(g: &Gazetteer, here: &Point, other: &OtherPlace) -> (f32, f64) {
-    let p = &g.places[here.place as usize];
+fn support(here: &Point, other: &OtherPlace) -> (f32, f64) {
     let mut best = 0.0f64;
     let mut best_km = f64::INFINITY;
     for there in &other.points {
-        let o = &g.places[there.place as usize];
-        let same_country = o.country_code == p.country_code;
-        let same2 = same_country && p.admin2.is_some() && o.admin2 == p.admin2;
-        let same1 = same_country && p.admin1.is_some() && o.admin1 == p.admin1;
+        let same_country = there.country == here.country;
+        let same2 = same_country && here.admin2 != NO_ADMIN && there.admin2 == here.admin2;
+        let same1 = same_country && here.admin1 != NO_ADMIN && there.admin1 == here.admin1;
         let admin = if same2 {
             0.9
         } else if same1 {
@@ -507,10 +523,6 @@ fn context_evidence(g: &Gazetteer, ctx: &GeoContext) -> Rc<ContextEvidence> {
     });
     LAST_CONTEXT.with(|c| *c.borrow_mut() = Some((id, ctx.clone(), ev.clone())));
     ev
-}
-
-fn population_score(pop: u64) -> f32 {
-    ((1.0 + pop as f64).ln() / (1.0 + 3.0e6f64).ln()).min(1.0) as f32
 }
 
 fn feature_fit(hint: Option<Role>, class: &str, code: &str) -> Option<bool> {
@@ -572,34 +584,41 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
     } else {
         countries.iter().map(String::as_str).collect()
     };
+    // The same lists as gazetteer ids (a code no place has matches no
+    // candidate either way).
+    let allowed = g.hot.country_ids(allowed);
+    let country_ids = g.hot.country_ids(countries.iter().map(String::as_str));
+    let first_country = countries.first().and_then(|c| g.hot.country_id(c));
     // Is there a candidate the context can accept? If not, look further:
     // misspellings (edit distance) and the name without its qualifiers.
     let acceptable = |found: &Found| {
         found.keys().any(|i| {
-            let p = &g.places[*i as usize];
-            allowed.contains(&p.country_code.as_str())
-                && (admin.admin1.is_empty()
-                    || p.admin1
-                        .as_ref()
-                        .is_some_and(|a| admin.admin1.contains(&p.country_code, a)))
+            let h = &g.hot.places[*i as usize];
+            allowed.contains(&h.country)
+                && (admin.admin1.is_empty() || admin.admin1.contains(h.country, h.admin1))
         })
     };
-    let mut found: Found = Rc::unwrap_or_clone(lookup(g, &k));
+    // The remembered candidates are read in place; copied only if the
+    // fallbacks below add to them (cloning the map per toponym cost more
+    // than the rest of the pre-ranking).
+    let by_name = lookup(g, &k);
+    let mut found: Cow<'_, Found> = Cow::Borrowed(&*by_name);
     // A town of this name in the country, though in another region, is a
     // namesake more often than a misspelling: then the (costly) edit-distance
     // search is skipped.
     let town_in_country = found.keys().any(|i| {
-        let p = &g.places[*i as usize];
-        p.feature_class == "P" && allowed.contains(&p.country_code.as_str())
+        let h = &g.hot.places[*i as usize];
+        g.hot.feature(h).class == "P" && allowed.contains(&h.country)
     });
     if found.is_empty() || (!town_in_country && !acceptable(&found)) {
         // Two edits only when nothing matched at all: a known name in the
         // wrong place is more often a namesake than a misspelling twice over.
         let max_edits = if found.is_empty() { 2 } else { 1 };
-        fuzzy_into(g, &k, &mut found, &allowed, max_edits);
+        fuzzy_into(g, &k, found.to_mut(), &allowed, max_edits);
     }
     if !acceptable(&found) {
         if let Some(rk) = reduced_keys(g, &q.name, &k) {
+            let found = found.to_mut();
             for (&i, &m) in lookup(g, &rk).iter() {
                 found.entry(i).or_insert(match m {
                     Match::Exact(_) => Match::Partial,
@@ -617,12 +636,13 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
     let common_word = g.lx.is_stopword(&k.stripped) && hint.is_none();
 
     // Pre-rank by name and prior, keep the best few hundred for full scoring.
+    // Order-free: sorted below with ties broken by place number.
     let mut pre: Vec<(u32, Match, f32)> = found
-        .into_iter()
-        .map(|(i, m)| {
-            let p = &g.places[i as usize];
-            let prior = g.lx.feature(&p.feature_class, &p.feature_code).prior;
-            (i, m, m.score() + prior + population_score(p.population))
+        .iter()
+        .map(|(&i, &m)| {
+            let h = &g.hot.places[i as usize];
+            let prior = g.hot.feature(h).prior.prior;
+            (i, m, m.score() + prior + h.pop_score)
         })
         .collect();
     pre.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
@@ -631,14 +651,17 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
     let nearby: Vec<&OtherPlace> = evidence
         .nearby
         .iter()
-        .filter(|o| o.skeleton != k.skeleton)
+        .filter(|o| o.keys.skeleton != k.skeleton)
         .collect();
     let w = WEIGHTS;
 
     // Scores one candidate; the reasons (strings) are written only for the
     // few candidates returned.
     let score_one = |i: u32, m: Match, explain: bool| -> Scored {
-        let p = &g.places[i as usize];
+        let h = &g.hot.places[i as usize];
+        // The full place only for the few candidates explained.
+        let p = || &g.places[i as usize];
+        let feat = g.hot.feature(h);
         let mut reasons = if explain {
             vec![m.reason()]
         } else {
@@ -652,14 +675,14 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
         } else {
             m.score()
         };
-        let fp = g.lx.feature(&p.feature_class, &p.feature_code);
+        let fp = feat.prior;
         // A cue that names the kind of place ("région de", "le village
         // de") is strong evidence: a mismatch costs a fifth of the score.
-        let fit = feature_fit(hint, &p.feature_class, &p.feature_code);
+        let fit = feature_fit(hint, &feat.class, &feat.code);
         let (feature, fit_factor) = match fit {
             Some(true) => {
                 if explain {
-                    reasons.push(format!("{} fits the cue", p.feature_code));
+                    reasons.push(format!("{} fits the cue", feat.code));
                 }
                 (1.0, 1.0)
             }
@@ -668,52 +691,42 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
         };
         // An admin unit's population is its whole area's: not comparable
         // with a town's, so it does not count (the feature prior does).
-        let population = if p.feature_class == "A" {
-            0.0
-        } else {
-            population_score(p.population)
-        };
-        let cc = p.country_code.as_str();
+        let population = if feat.class == "A" { 0.0 } else { h.pop_score };
+        let country_of = g.hot.country(h);
         // Country evidence is both additive and, outside the countries a
         // document is about, a factor: a big namesake abroad must not
         // outweigh the village next door.
         let (country, country_factor) = if countries.is_empty() {
-            if FOCUS.contains(&cc) {
+            if country_of.focus {
                 (0.8, 1.0)
-            } else if NEIGHBOURS.contains(&cc) {
+            } else if country_of.neighbour {
                 (0.55, 0.95)
             } else {
                 (0.3, 0.85)
             }
-        } else if countries.first().is_some_and(|c| c == cc) {
+        } else if first_country == Some(h.country) {
             if explain {
-                reasons.push(format!("in {}, the country in focus", p.country));
+                reasons.push(format!("in {}, the country in focus", p().country));
             }
             (1.0, 1.0)
-        } else if countries.iter().any(|c| c == cc) {
+        } else if country_ids.contains(&h.country) {
             (0.8, 1.0)
         } else {
             (0.15, 0.75)
         };
         let admin_score = {
-            let in1 = p
-                .admin1
-                .as_ref()
-                .is_some_and(|a| admin.admin1.contains(&p.country_code, a));
-            let in2 = p
-                .admin2
-                .as_ref()
-                .is_some_and(|a| admin.admin2.contains(&p.country_code, a));
+            let in1 = admin.admin1.contains(h.country, h.admin1);
+            let in2 = admin.admin2.contains(h.country, h.admin2);
             if in2 && explain {
                 reasons.push(format!(
                     "in the cercle/province the document names ({})",
-                    p.admin2.as_deref().unwrap_or_default()
+                    p().admin2.as_deref().unwrap_or_default()
                 ));
             }
             if in1 && explain {
                 reasons.push(format!(
                     "in the region the document names ({})",
-                    p.admin1.as_deref().unwrap_or_default()
+                    p().admin1.as_deref().unwrap_or_default()
                 ));
             }
             match (admin.admin1.is_empty(), admin.admin2.is_empty()) {
@@ -729,7 +742,7 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
             let mut best = 0.0f32;
             let mut best_km = f64::INFINITY;
             for other in nearby.iter().copied() {
-                let (sc, km) = support(g, &here, other);
+                let (sc, km) = support(&here, other);
                 if sc > best {
                     best = sc;
                     best_km = km;
@@ -771,8 +784,7 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
     });
     let ambiguous = rival.is_some_and(|r| best.score - r.score < AMBIGUITY_MARGIN);
 
-    let bp = &g.places[best.place as usize];
-    let fp = g.lx.feature(&bp.feature_class, &bp.feature_code);
+    let fp = g.hot.feature(&g.hot.places[best.place as usize]).prior;
     let mut precision = GeoPrecision::try_from(fp.precision).unwrap_or(GeoPrecision::Near);
     if offset.is_some() && precision == GeoPrecision::Town {
         precision = GeoPrecision::Near;
@@ -894,6 +906,9 @@ mod tests {
                 lon,
                 cos_lat: lat.to_radians().cos(),
                 place: 0,
+                country: 0,
+                admin1: NO_ADMIN,
+                admin2: NO_ADMIN,
             };
             let d = pt(lat1, lon1).km_to(&pt(lat2, lon2));
             assert_eq!(

@@ -36,29 +36,75 @@ fn pack(lower_ascii: &[u8]) -> u64 {
         .fold(0u64, |k, &b| (k << 8) | u64::from(b))
 }
 
-/// The ASCII words of both lists, packed and sorted: the count runs on
-/// every word of every document, and comparing numbers is much cheaper
-/// than comparing strings.
-fn packed_lists() -> &'static [Vec<u64>; 2] {
-    static PACKED: OnceLock<[Vec<u64>; 2]> = OnceLock::new();
-    PACKED.get_or_init(|| {
-        let packed = |list: &[&str]| {
-            let mut v: Vec<u64> = list
-                .iter()
-                .filter(|w| w.is_ascii())
-                .map(|w| pack(w.as_bytes()))
-                .collect();
-            v.sort_unstable();
-            v
-        };
-        [packed(FR_WORDS), packed(EN_WORDS)]
+/// Slots of [`packed_table`]: a power of two, over three times the words.
+const SLOTS: usize = 256;
+
+fn slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize
+}
+
+/// The ASCII words of both lists, packed, in an open-addressing table of
+/// (key, French, English): the count runs on every word of every document,
+/// and a multiply and a compare or two cost less than comparing strings or
+/// two binary searches.
+fn packed_table() -> &'static [(u64, bool, bool); SLOTS] {
+    static TABLE: OnceLock<[(u64, bool, bool); SLOTS]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [(0u64, false, false); SLOTS];
+        for (list, french) in [(FR_WORDS, true), (EN_WORDS, false)] {
+            for w in list.iter().filter(|w| w.is_ascii()) {
+                let key = pack(w.as_bytes());
+                let mut h = slot(key);
+                while t[h].0 != 0 && t[h].0 != key {
+                    h = (h + 1) % SLOTS;
+                }
+                t[h].0 = key;
+                if french {
+                    t[h].1 = true;
+                } else {
+                    t[h].2 = true;
+                }
+            }
+        }
+        t
     })
+}
+
+/// (French, English) function word, for a packed lower-case ASCII word.
+fn lookup_packed(key: u64) -> (bool, bool) {
+    let t = packed_table();
+    let mut h = slot(key);
+    loop {
+        let (k, fr, en) = t[h];
+        if k == key {
+            return (fr, en);
+        }
+        if k == 0 {
+            return (false, false);
+        }
+        h = (h + 1) % SLOTS;
+    }
 }
 
 /// Whether a word (its part after the last apostrophe, lower-cased) is a
 /// French and/or an English function word. Words too long to be in the
 /// lists are rejected first; ASCII words are lower-cased on the stack.
 fn function_word(word: &str) -> (bool, bool) {
+    if word.is_ascii() {
+        // Most words: no '’', no char decoding, lower-cased while packed.
+        let bytes = word.as_bytes();
+        let tail = match bytes.iter().rposition(|&b| b == b'\'') {
+            Some(p) => &bytes[p + 1..],
+            None => bytes,
+        };
+        if tail.is_empty() || tail.len() > MAX_FUNCTION_WORD_CHARS {
+            return (false, false);
+        }
+        let key = tail
+            .iter()
+            .fold(0u64, |k, &b| (k << 8) | u64::from(b.to_ascii_lowercase()));
+        return lookup_packed(key);
+    }
     let tail = word.rsplit(['\'', '’']).next().unwrap_or(word);
     if tail.is_empty() || tail.chars().nth(MAX_FUNCTION_WORD_CHARS).is_some() {
         return (false, false);
@@ -68,12 +114,7 @@ fn function_word(word: &str) -> (bool, bool) {
         let lower = &mut buf[..tail.len()];
         lower.copy_from_slice(tail.as_bytes());
         lower.make_ascii_lowercase();
-        let key = pack(lower);
-        let [fr, en] = packed_lists();
-        (
-            fr.binary_search(&key).is_ok(),
-            en.binary_search(&key).is_ok(),
-        )
+        lookup_packed(pack(lower))
     } else {
         // Non-ASCII: "été", "à", or a letter that lower-cases to ASCII.
         let lw = tail.to_lowercase();
@@ -96,6 +137,31 @@ fn count_function_words(text: &str) -> (usize, usize, usize) {
     };
     let mut start: Option<usize> = None;
     let mut seen = 0usize;
+    if text.is_ascii() {
+        // The same runs, byte by byte: an ASCII letter is what
+        // `char::is_alphabetic` accepts below 0x80.
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            let in_word = b.is_ascii_alphabetic() || b == b'\'';
+            match (in_word, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    visit(&text[s..i]);
+                    start = None;
+                    seen += 1;
+                    if seen == MAX_WORDS {
+                        return (words, fr, en);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            if seen < MAX_WORDS {
+                visit(&text[s..]);
+            }
+        }
+        return (words, fr, en);
+    }
     for (i, c) in text.char_indices() {
         let in_word = c.is_alphabetic() || c == '\'' || c == '’';
         match (in_word, start) {
@@ -251,6 +317,15 @@ mod tests {
         let note = "On 9 July 2020, ISGS militants executed a JNIM member near Ntillit.";
         assert_eq!(detect(note, None).language(), Some(Language::En));
         assert_eq!(detect(note, Some("en")).language(), Some(Language::En));
+    }
+
+    #[test]
+    fn packed_table_holds_both_lists() {
+        for w in FR_WORDS.iter().chain(EN_WORDS).filter(|w| w.is_ascii()) {
+            let got = lookup_packed(pack(w.as_bytes()));
+            assert_eq!(got, (FR_WORDS.contains(w), EN_WORDS.contains(w)), "{w}");
+        }
+        assert_eq!(lookup_packed(pack(b"zzz")), (false, false));
     }
 
     #[test]

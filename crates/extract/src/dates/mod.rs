@@ -17,7 +17,7 @@ use vigie_core::hash::FastMap;
 use jiff::civil::{Date, Weekday};
 use vigie_core::{Language, TimePrecision};
 
-use crate::lexicon::{parse_tsv, PhraseSet};
+use crate::lexicon::{parse_tsv, PhraseSet, RawMatch};
 use crate::tokens::{tokenize, Tok};
 use crate::ExtractError;
 
@@ -272,6 +272,25 @@ impl DateLexicon {
         end: usize,
         toks: &[Tok<'_>],
     ) -> Vec<DateMention> {
+        self.find_in_scanned(folded, start, end, toks, None)
+    }
+
+    /// The relative-date phrases, for a whole-text [`crate::lexicon::PhraseScan`].
+    pub fn relative_phrases(&self) -> &[String] {
+        self.relative.patterns()
+    }
+
+    /// [`Self::find_in`]; with `raw`, the relative phrases come from the
+    /// raw matches of [`Self::relative_phrases`] in a whole-text scan
+    /// instead of a pass over the range.
+    pub fn find_in_scanned(
+        &self,
+        folded: &str,
+        start: usize,
+        end: usize,
+        toks: &[Tok<'_>],
+        raw: Option<&[RawMatch]>,
+    ) -> Vec<DateMention> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -290,7 +309,11 @@ impl DateLexicon {
                 i += 1;
             }
         }
-        for h in self.relative.find(&folded[start..end.min(folded.len())]) {
+        let hits = match raw {
+            Some(raw) => self.relative.find_within(folded, start, end, raw),
+            None => self.relative.find(&folded[start..end.min(folded.len())]),
+        };
+        for h in hits {
             let (s, e) = (start + h.start, start + h.end);
             if out.iter().all(|m| e <= m.start || s >= m.end) {
                 out.push(DateMention {
@@ -335,6 +358,16 @@ impl DateLexicon {
 
     fn parse_at(&self, toks: &[Tok<'_>], i: usize) -> Option<(DateExpr, usize)> {
         let t = &toks[i];
+        // Every form below starts with digits (a numeric date, a day), a
+        // month or a weekday: other words, most of a text, are let go
+        // before the ordinal suffixes are tried and the month looked up
+        // twice.
+        if !t.text.starts_with(|c: char| c.is_ascii_digit())
+            && !self.months.contains_key(t.text)
+            && !self.weekdays.contains_key(t.text)
+        {
+            return None;
+        }
         // Numeric: 24/10/2025, 24.10.2025, 2025-10-24.
         if t.is_number() {
             if let Some(r) = numeric_date(toks, i) {

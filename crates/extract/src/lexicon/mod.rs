@@ -182,6 +182,30 @@ impl<T> PhraseSet<T> {
 
     /// [`Self::find`] from this set's raw matches over `folded` (from a
     /// [`PhraseScan`]), in the automaton's order.
+    /// [`Self::find`] on `folded[start..end]` (hits relative to `start`)
+    /// from the raw matches of this set in a whole-text [`PhraseScan`]: the
+    /// matches that lie inside the range are exactly those a scan of the
+    /// range finds, so per-sentence lexicons need no pass of their own.
+    pub fn find_within<'a>(
+        &'a self,
+        folded: &str,
+        start: usize,
+        end: usize,
+        raw: &[RawMatch],
+    ) -> Vec<Hit<'a, T>> {
+        let end = end.min(folded.len());
+        self.select(
+            &folded[start..end],
+            raw.iter()
+                .filter(|m| m.start >= start && m.end <= end)
+                .map(|m| RawMatch {
+                    start: m.start - start,
+                    end: m.end - start,
+                    entry: m.entry,
+                }),
+        )
+    }
+
     pub fn select<'a>(
         &'a self,
         folded: &str,

@@ -13,7 +13,7 @@ use vigie_core::hash::FastMap;
 
 use vigie_core::Language;
 
-use crate::lexicon::{parse_tsv, PhraseSet};
+use crate::lexicon::{parse_tsv, PhraseSet, RawMatch};
 use crate::tokens::{tokenize, Tok};
 use crate::ExtractError;
 
@@ -215,8 +215,31 @@ impl NumberLexicon {
         end: usize,
         toks: &[Tok<'_>],
     ) -> Vec<Quantity> {
+        self.find_in_scanned(folded, start, end, toks, None)
+    }
+
+    /// The number phrases, for a whole-text [`crate::lexicon::PhraseScan`].
+    pub fn phrases(&self) -> &[String] {
+        self.phrases.patterns()
+    }
+
+    /// [`Self::find_in`]; with `raw`, the number phrases come from the raw
+    /// matches of [`Self::phrases`] in a whole-text scan instead of a pass
+    /// over the range.
+    pub fn find_in_scanned(
+        &self,
+        folded: &str,
+        start: usize,
+        end: usize,
+        toks: &[Tok<'_>],
+        raw: Option<&[RawMatch]>,
+    ) -> Vec<Quantity> {
         let mut out: Vec<Quantity> = Vec::new();
-        for h in self.phrases.find(&folded[start..end.min(folded.len())]) {
+        let hits = match raw {
+            Some(raw) => self.phrases.find_within(folded, start, end, raw),
+            None => self.phrases.find(&folded[start..end.min(folded.len())]),
+        };
+        for h in hits {
             let (value, kind) = *h.payload;
             out.push(Quantity {
                 start: start + h.start,
