@@ -7,6 +7,13 @@ mod cmd;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+/// mimalloc: the extractor allocates many short-lived strings and vectors
+/// per document; this allocator cuts about 15% of the time per document
+/// against the system one (`cargo run --release -p vigie-extract --example
+/// extract_jsonl`), with the same peak memory.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "vigie",

@@ -7,6 +7,10 @@
 //! ```
 
 use std::io::Write;
+
+/// The allocator the `vigie` binary ships with, so the figure is the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::sync::Arc;
 
 use vigie_text::input::{read_bytes, InputFormat, InputItem, DEFAULT_MAX_BYTES};
