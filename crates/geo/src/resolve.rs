@@ -49,6 +49,10 @@ const MAX_CANDIDATES: usize = 300;
 /// document.
 const MAX_ALTERNATIVES: usize = 3;
 
+/// The smallest city outside the Sahel countries a name alone may resolve
+/// to (a capital or a large town; smaller namesakes abroad are noise).
+const FAR_CITY_POPULATION: u64 = 100_000;
+
 /// Weights of the evidence; they sum to 1 so a score stays in 0..1.
 #[derive(Debug, Clone, Copy)]
 pub struct Weights {
@@ -775,7 +779,19 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
         .collect();
     scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.place.cmp(&b.place)));
 
-    let best = &scored[0];
+    // A namesake abroad is not the Sahel village GeoNames lacks: outside
+    // Mali, Burkina Faso, Niger and the countries the document names, a
+    // place of a neighbour (Mauritania, Senegal) stands only on an exact
+    // name, and one further away only under its own GeoNames name and as a
+    // city of some size ("Istanbul", not a hamlet whose alternate name
+    // matches "Kiel" or "Ataq").
+    scored.retain(|s| {
+        let named = country_ids.contains(&g.hot.places[s.place as usize].country);
+        stands(g, s.place, s.m, named)
+    });
+    let Some(best) = scored.first() else {
+        return GeoResolution::unresolved(q.name.clone());
+    };
     let best_pt = coded_point(g, best.place);
     // The strongest competitor at a different locus decides ambiguity.
     let rival = scored.iter().skip(1).find(|s| {
@@ -829,6 +845,22 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
     }
 }
 
+/// Whether a candidate may stand for a name: any place of Mali, Burkina
+/// Faso, Niger or of a country the document names; a neighbour's
+/// (Mauritania, Senegal) on an exact name; a place further away only under
+/// its own GeoNames name and as a city of [`FAR_CITY_POPULATION`].
+fn stands(g: &Gazetteer, place: u32, m: Match, country_named: bool) -> bool {
+    let c = g.hot.country(&g.hot.places[place as usize]);
+    if c.focus || country_named {
+        true
+    } else if c.neighbour {
+        matches!(m, Match::Exact(_))
+    } else {
+        matches!(m, Match::Exact(NameKind::Main))
+            && g.places[place as usize].population >= FAR_CITY_POPULATION
+    }
+}
+
 /// Whether the name is a place the gazetteer knows, under the same folding
 /// as [`resolve`] (exact and skeleton keys; edit-distance matches are left to
 /// `resolve`, so that recognition stays strict). Common words of the
@@ -844,9 +876,15 @@ pub fn knows(g: &Gazetteer, name: &str) -> bool {
             {
                 return false;
             }
-            g.index.has_exact(&k.folded)
+            let indexed = g.index.has_exact(&k.folded)
                 || g.index.has_exact(&k.stripped)
-                || (k.skeleton.len() >= 4 && g.index.has_skeleton(&k.skeleton))
+                || (k.skeleton.len() >= 4 && g.index.has_skeleton(&k.skeleton));
+            // A name only a small town abroad bears is not a place here
+            // (see `stands`).
+            indexed
+                && lookup(g, &k).iter().any(|(&i, &m)| {
+                    matches!(m, Match::Exact(_) | Match::Skeleton) && stands(g, i, m, false)
+                })
         },
     )
 }

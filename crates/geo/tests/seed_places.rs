@@ -172,3 +172,26 @@ fn knows_and_admin_level() {
     assert_eq!(g.admin_level("Aguelhok"), None);
     assert!(g.version().contains("geonames-"));
 }
+
+/// A namesake far abroad is not a Sahel place GeoNames lacks: a small town
+/// abroad under an alternate or misspelt name does not stand, a large city
+/// under its own name does, and so does any place of a country the report
+/// names.
+#[test]
+fn namesakes_abroad_stand_only_as_large_cities_or_in_a_named_country() {
+    let none = GeoContext::default();
+    let istanbul = q("Istanbul", &none);
+    assert_eq!(best(&istanbul).country_code, "TR");
+    // "AGP" is only an alternate name (an airport code) of a city abroad.
+    let g = vigie_geo::shared();
+    assert!(q("AGP", &none).best.is_none());
+    assert!(!g.knows("AGP"));
+    // A small French town stands once the report is about France.
+    let france = GeoContext {
+        countries: vec!["FR".into()],
+        ..GeoContext::default()
+    };
+    let quimper_fr = q("Quimper", &france);
+    assert_eq!(best(&quimper_fr).country_code, "FR");
+    assert!(q("Quimper", &none).best.is_none());
+}
