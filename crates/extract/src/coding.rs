@@ -696,7 +696,16 @@ impl<'a> Coder<'a> {
         let victim_subject = self.subject_is_hit(&anchor, sent_start);
 
         // --- date
-        let (event_date, time_precision) = self.code_date(members);
+        // A change of a group, an agreement, a handover are made by being
+        // announced: the day of the statement is the event's day.
+        let announced = matches!(
+            class,
+            TriggerClass::Change
+                | TriggerClass::Agreement
+                | TriggerClass::Transfer
+                | TriggerClass::Base
+        );
+        let (event_date, time_precision) = self.code_date(members, announced);
         let date_value = event_date.value;
 
         // --- place
@@ -1389,7 +1398,11 @@ impl<'a> Coder<'a> {
         (a1, assoc1, a2, Vec::new())
     }
 
-    fn code_date(&self, members: &[usize]) -> (Field<Option<Date>>, TimePrecision) {
+    fn code_date(
+        &self,
+        members: &[usize],
+        announced: bool,
+    ) -> (Field<Option<Date>>, TimePrecision) {
         // An undated main sentence is dated by the last date written before
         // it in its paragraph ("… ont subi cet acte le mercredi 28 mars 2018.
         // … Alors, toutes deux ont été violées."), before any date of a
@@ -1431,7 +1444,12 @@ impl<'a> Coder<'a> {
                 // A dateline or the day of a statement ("the army said on
                 // Friday") only bounds the event: it happened that week.
                 let bound = d.dateline
-                    || crate::assemble::is_speech_date(self.ann, d.mention.start, d.mention.end);
+                    || !announced
+                        && crate::assemble::is_speech_date(
+                            self.ann,
+                            d.mention.start,
+                            d.mention.end,
+                        );
                 return (
                     Field::new(
                         Some(r.date),
