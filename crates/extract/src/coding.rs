@@ -1584,6 +1584,23 @@ impl<'a> Coder<'a> {
                     _ => continue,
                 };
                 let Some(q) = self.attach_quantity(t, qs, s.fstart) else {
+                    // "arrested five herders … and executed them": the
+                    // people taken earlier in the event are the dead.
+                    if t.class == TriggerClass::Kill && self.pronoun_object(t, s.fstart) {
+                        if let Some(taken) = out
+                            .iter()
+                            .rev()
+                            .find(|f| matches!(f.what.as_str(), "abducted" | "arrested"))
+                            .cloned()
+                        {
+                            out.push(FigureClaim {
+                                what: "killed".into(),
+                                evidence: self.evidence(t.start, t.end),
+                                claim: claim.clone(),
+                                ..taken
+                            });
+                        }
+                    }
                     continue;
                 };
                 // "19 people, including 5 women": the part is not another figure.
@@ -1630,6 +1647,17 @@ impl<'a> Coder<'a> {
         out.sort_by_key(|f| (f.evidence.span.start, f.evidence.span.end));
         out.dedup_by(|a, b| a.what == b.what && a.evidence.span == b.evidence.span);
         out
+    }
+
+    /// Whether a killing word takes a plural pronoun for its object:
+    /// "executed them", "les ont exécutés", "les a tués".
+    fn pronoun_object(&self, t: &Trigger, sent_start: usize) -> bool {
+        let next = self
+            .words_between(t.end, self.folded().len().min(t.end + 8))
+            .into_iter()
+            .next();
+        let before = self.words_before(t.start, 2, sent_start);
+        next == Some("them") || before.contains(&"les")
     }
 
     /// The counts joined to `q` in one toll, walking away from the act
