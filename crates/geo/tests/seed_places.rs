@@ -195,3 +195,18 @@ fn namesakes_abroad_stand_only_as_large_cities_or_in_a_named_country() {
     assert_eq!(best(&quimper_fr).country_code, "FR");
     assert!(q("Quimper", &none).best.is_none());
 }
+
+/// Niger's 2014 dump codes Tillabéri departments with Niamey's admin1 code;
+/// the department seats are in Tillabéri as ACLED codes them.
+#[test]
+fn tillaberi_departments_are_not_in_niamey() {
+    let niger = GeoContext {
+        countries: vec!["NE".into()],
+        ..GeoContext::default()
+    };
+    for town in ["Ouallam", "Téra", "Filingué", "Say"] {
+        let r = q(town, &niger);
+        assert_eq!(best(&r).admin1.as_deref(), Some("Tillaberi"), "{town}");
+    }
+    assert_eq!(best(&q("Niamey", &niger)).admin1.as_deref(), Some("Niamey"));
+}
