@@ -342,6 +342,29 @@ impl<'a> Coder<'a> {
         None
     }
 
+    /// The country most of the report's resolved places are in: the
+    /// context of an event whose own place is unknown ("in the village of
+    /// Anzourou", missing from GeoNames, beside "Bankilaré" and "Tillabéri").
+    fn country_of_places(&self) -> Option<String> {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for t in &self.ann.topos {
+            let Some(best) = t.resolution.best.as_ref() else {
+                continue;
+            };
+            let code = best.place.country_code.as_str();
+            match counts.iter_mut().find(|(c, _)| *c == code) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((code, 1)),
+            }
+        }
+        // Most places first; a tie goes to the first named.
+        let top = counts.iter().map(|&(_, n)| n).max()?;
+        counts
+            .iter()
+            .find(|&&(_, n)| n == top)
+            .map(|&(c, _)| c.to_string())
+    }
+
     /// The event's members with its lead first: a headline ("Mali: an
     /// ambush near Boni") names the event in a few words, and the first
     /// sentence of the story that follows tells who did what to whom. The
@@ -745,7 +768,8 @@ impl<'a> Coder<'a> {
         let country: Option<String> = place_idx
             .and_then(|i| self.ann.topos[i].resolution.best.as_ref())
             .map(|c| c.place.country_code.clone())
-            .or_else(|| self.ann.countries.first().cloned());
+            .or_else(|| self.ann.countries.first().cloned())
+            .or_else(|| self.country_of_places());
         let country = country.as_deref();
         let actor_date = date_value.or(self.published);
 
