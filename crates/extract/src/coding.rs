@@ -47,6 +47,32 @@ const PASSIVE_WORDS: &[&str] = &[
     "ete", "was", "were", "been", "being", "is", "are", "sont", "est", "got",
 ];
 const AGENT_WORDS: &[&str] = &["par", "by"];
+/// Participles before "par"/"by" that name a companion, not the doer:
+/// "escorté par les FAMa", "accompanied by gendarmes", "appuyés par".
+const COMPANY_WORDS: &[&str] = &[
+    "escorte",
+    "escortes",
+    "escortee",
+    "escortees",
+    "escorted",
+    "accompagne",
+    "accompagnes",
+    "accompagnee",
+    "accompagnees",
+    "accompanied",
+    "appuye",
+    "appuyes",
+    "soutenu",
+    "soutenus",
+    "supported",
+    "backed",
+    "encadre",
+    "encadres",
+    "protege",
+    "proteges",
+    "protected",
+    "guarded",
+];
 /// Act words whose subject is who was hit.
 const SUFFERED_ACTS: &[&str] = &[
     "came under fire",
@@ -418,11 +444,12 @@ impl<'a> Coder<'a> {
             .iter()
             .find(|q| q.start >= floor && q.end <= start && start - q.end <= 1)
             .map_or(start, |q| q.start);
-        self.words_before(at, 4, floor)
-            .into_iter()
-            .rev()
-            .find(|w| !ARTICLES.contains(w))
-            .is_some_and(|w| AGENT_WORDS.contains(&w))
+        let before = self.words_before(at, 5, floor);
+        let mut words = before.iter().rev().skip_while(|w| ARTICLES.contains(w));
+        // The act's agent, not an escort's: "un convoi escorté par les FAMa"
+        // names who guarded the convoy, not who attacked it.
+        words.next().is_some_and(|w| AGENT_WORDS.contains(w))
+            && words.next().is_none_or(|w| !COMPANY_WORDS.contains(w))
     }
 
     /// Whether an armed actor is the doer of the act noun right before it:
@@ -442,7 +469,11 @@ impl<'a> Coder<'a> {
             .filter(|t| {
                 matches!(
                     t.class,
-                    TriggerClass::Attack | TriggerClass::Clash | TriggerClass::Ied
+                    TriggerClass::Attack
+                        | TriggerClass::Clash
+                        | TriggerClass::Ied
+                        | TriggerClass::Airstrike
+                        | TriggerClass::Shelling
                 )
             })
             .any(|t| {
