@@ -1788,7 +1788,17 @@ impl<'a> Coder<'a> {
                 .map(|c| c.is_person())
                 .unwrap_or(false)
         };
-        let ok = |q: &&Quantity| !q.zero && (!q.article || person_follows(q));
+        // "de 2012 à nos jours … victimes": a year is not a count, unless
+        // people follow it.
+        let year_like = |q: &Quantity| {
+            let text = self.folded().get(q.start..q.end).unwrap_or("");
+            text.len() == 4
+                && text.bytes().all(|b| b.is_ascii_digit())
+                && (1900..=2100).contains(&q.value)
+        };
+        let ok = |q: &&Quantity| {
+            !q.zero && (!q.article || person_follows(q)) && (!year_like(q) || person_follows(q))
+        };
         let other_trigger_between = |a: usize, b: usize| {
             within(&self.ann.triggers, a, b, |x| x.start)
                 .iter()
