@@ -363,7 +363,25 @@ pub fn annotate<'p>(
         admin_mentions,
         other_places,
     };
-    let topos = resolve_all(prepared, geocoder, spans, context);
+    let mut topos = resolve_all(prepared, geocoder, spans, context);
+    // A sentence's first word is capitalised whatever it is: one that only
+    // a well, a wadi or a hill bears ("More than 20 …", "Nous avons …",
+    // "Tel est le bilan …") is a place only where the text says so, with a
+    // cue or as an admin path.
+    topos.retain(|t| {
+        let minor = t
+            .resolution
+            .best
+            .as_ref()
+            .is_some_and(|b| !matches!(b.place.feature_class.as_str(), "P" | "A"));
+        let first_word = sents.get(t.sent).is_some_and(|s| {
+            prepared.clean.get(s.cstart..t.span.start).is_some_and(|h| {
+                h.trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .is_empty()
+            })
+        });
+        !(minor && first_word) || t.span.cue.is_some() || t.span.admin_path
+    });
     quantities.sort_by_key(|q| q.start);
     Annotations {
         sents,

@@ -262,13 +262,28 @@ fn differs(ann: &Annotations<'_>, frames: &[Frame], members: &[usize], f: &Frame
                     .unwrap_or(GeoPrecision::Near)
                     .radius_km()
             };
-            // A new place far away, with its own date, is another happening.
-            if d > radius_of(pa).max(radius_of(pb)) && f.date.is_some() {
+            // A new place far away, with its own date, is another happening
+            // — unless one place holds the other ("central Mali" … "Bounti").
+            let holds = contains(&x.place, &y.place) || contains(&y.place, &x.place);
+            if d > radius_of(pa).max(radius_of(pb)) && f.date.is_some() && !holds {
                 return true;
             }
         }
     }
     false
+}
+
+/// Whether admin unit `outer` (a country, region or cercle) holds `inner`.
+fn contains(outer: &vigie_core::Place, inner: &vigie_core::Place) -> bool {
+    if outer.feature_class != "A" || outer.country_code != inner.country_code {
+        return false;
+    }
+    match outer.feature_code.as_str() {
+        c if c.starts_with("PCL") => true,
+        "ADM1" => outer.admin1.is_some() && outer.admin1 == inner.admin1,
+        "ADM2" => outer.admin2.is_some() && outer.admin2 == inner.admin2,
+        _ => false,
+    }
 }
 
 /// The classes of a frame that found an event.
