@@ -1584,6 +1584,31 @@ impl<'a> Coder<'a> {
         }
         best.map(|(_, i)| i)
             .or_else(|| self.place_carried_to(main_sent))
+            .or_else(|| self.only_town())
+    }
+
+    /// The report's one town, when its sentences name a single populated
+    /// place outside background passages ("… in central Mali on Sunday.
+    /// Residents of Diafarabé said …").
+    fn only_town(&self) -> Option<usize> {
+        let mut found: Option<(usize, u64)> = None;
+        for (i, t) in self.ann.topos.iter().enumerate() {
+            if self.in_background(t.sent) || t.span.is_admin_context() || t.span.in_list {
+                continue;
+            }
+            let Some(best) = t.resolution.best.as_ref() else {
+                continue;
+            };
+            if best.place.feature_class != "P" {
+                continue;
+            }
+            match found {
+                None => found = Some((i, best.place.geonameid)),
+                Some((_, id)) if id == best.place.geonameid => {}
+                Some(_) => return None,
+            }
+        }
+        found.map(|(i, _)| i)
     }
 
     /// The place of the nearest earlier sentence that names one, when the
