@@ -22,6 +22,7 @@ use crate::Gazetteer;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 use vigie_core::hash::FastMap;
 use vigie_core::place::{
     haversine_km, GeoCandidate, GeoContext, GeoResolution, Place, ToponymQuery,
@@ -152,6 +153,8 @@ struct Memo {
     cues: FastMap<String, Rc<CueInfo>>,
     /// Folded key → candidates by name.
     lookups: FastMap<String, Rc<Found>>,
+    /// Place number → the place as a candidate ([`candidate_place`]).
+    places: FastMap<u32, Arc<Place>>,
 }
 
 /// Entries per map of [`Memo`] before it is emptied.
@@ -807,11 +810,9 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
     }
 
     let to_candidate = |s: &Scored| {
-        let mut place: Place = g.places[s.place as usize].clone();
+        let place = candidate_place(g, s.place);
         let mut reasons = score_one(s.place, s.m, true).reasons;
-        if let Some((lat, lon)) = g.seats[s.place as usize] {
-            place.latitude = lat;
-            place.longitude = lon;
+        if g.seats[s.place as usize].is_some() {
             reasons.push("coordinates of the unit's seat, as ACLED codes it".into());
         }
         GeoCandidate {
@@ -843,6 +844,41 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
         precision: Some(precision),
         offset,
     }
+}
+
+/// A place as a candidate hands it out: admin units at their seat (ACLED
+/// codes a region or cercle there). Built once per thread and place, then
+/// shared.
+fn candidate_place(g: &Gazetteer, i: u32) -> Arc<Place> {
+    let known = MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.gazetteer != g.instance {
+            *m = Memo {
+                gazetteer: g.instance,
+                ..Memo::default()
+            };
+        }
+        m.places.get(&i).cloned()
+    });
+    if let Some(p) = known {
+        return p;
+    }
+    let mut place: Place = g.places[i as usize].clone();
+    if let Some((lat, lon)) = g.seats[i as usize] {
+        place.latitude = lat;
+        place.longitude = lon;
+    }
+    let place = Arc::new(place);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.gazetteer == g.instance {
+            if m.places.len() >= MEMO_MAX {
+                m.places.clear();
+            }
+            m.places.insert(i, place.clone());
+        }
+    });
+    place
 }
 
 /// Whether a candidate may stand for a name: any place of Mali, Burkina
