@@ -37,7 +37,7 @@ pub struct Place {
 }
 
 /// What the rest of the document says about where things happen.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct GeoContext {
     /// Countries in focus (ISO alpha-2), most likely first.
     pub countries: Vec<String>,

@@ -21,9 +21,10 @@ use crate::lexicon::Role;
 use crate::Gazetteer;
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 use std::sync::Arc;
-use vigie_core::hash::FastMap;
+use vigie_core::hash::{FastMap, FxHasher};
 use vigie_core::place::{
     haversine_km, GeoCandidate, GeoContext, GeoResolution, Place, ToponymQuery,
 };
@@ -155,6 +156,8 @@ struct Memo {
     lookups: FastMap<String, Rc<Found>>,
     /// Place number → the place as a candidate ([`candidate_place`]).
     places: FastMap<u32, Arc<Place>>,
+    /// Hash of (name, hint, context) → its [`rank`].
+    ranks: FastMap<u64, RankEntry>,
 }
 
 /// Entries per map of [`Memo`] before it is emptied.
@@ -578,6 +581,112 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
         });
     }
 
+    match ranked(g, q, &k, hint).as_ref() {
+        Outcome::NoCandidates => GeoResolution {
+            offset,
+            ..GeoResolution::unresolved(q.name.clone())
+        },
+        Outcome::NoneStands => GeoResolution::unresolved(q.name.clone()),
+        Outcome::Resolved {
+            best,
+            alternatives,
+            ambiguous,
+            precision,
+        } => {
+            let mut precision = *precision;
+            if offset.is_some() && precision == GeoPrecision::Town {
+                precision = GeoPrecision::Near;
+            }
+            GeoResolution {
+                query: q.name.clone(),
+                best: Some(best.clone()),
+                alternatives: alternatives.clone(),
+                ambiguous: *ambiguous,
+                precision: Some(precision),
+                offset,
+            }
+        }
+    }
+}
+
+/// The candidates of a name in a context, the cue reduced to the kind of
+/// place it names: everything of an answer but its query and offset.
+enum Outcome {
+    /// No place of that name: unresolved, with the cue's offset.
+    NoCandidates,
+    /// Places of that name, none of which may stand for it here.
+    NoneStands,
+    Resolved {
+        best: GeoCandidate,
+        alternatives: Vec<GeoCandidate>,
+        ambiguous: bool,
+        /// The best place's precision, before the offset is accounted for.
+        precision: GeoPrecision,
+    },
+}
+
+/// A remembered [`Outcome`] with what it was computed from.
+struct RankEntry {
+    name: String,
+    hint: Option<Role>,
+    context: GeoContext,
+    outcome: Rc<Outcome>,
+}
+
+/// Entries of [`Memo::ranks`] before it is emptied (each holds a context
+/// and up to four candidates).
+const RANKS_MAX: usize = 4_096;
+
+/// [`rank`], remembered per thread: a pure function of the name, the kind
+/// of place the cue names and the document's context, and reports of one
+/// place name the same places over and over ("Djibo (Soum, Sahel)").
+fn ranked(g: &Gazetteer, q: &ToponymQuery, k: &Keys, hint: Option<Role>) -> Rc<Outcome> {
+    let hash = {
+        let mut h = FxHasher::default();
+        q.name.hash(&mut h);
+        hint.hash(&mut h);
+        q.context.hash(&mut h);
+        h.finish()
+    };
+    let known = MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.gazetteer != g.instance {
+            *m = Memo {
+                gazetteer: g.instance,
+                ..Memo::default()
+            };
+        }
+        m.ranks
+            .get(&hash)
+            .filter(|e| e.name == q.name && e.hint == hint && e.context == q.context)
+            .map(|e| e.outcome.clone())
+    });
+    if let Some(o) = known {
+        return o;
+    }
+    let outcome = Rc::new(rank(g, q, k, hint));
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.gazetteer == g.instance {
+            if m.ranks.len() >= RANKS_MAX {
+                m.ranks.clear();
+            }
+            m.ranks.insert(
+                hash,
+                RankEntry {
+                    name: q.name.clone(),
+                    hint,
+                    context: q.context.clone(),
+                    outcome: outcome.clone(),
+                },
+            );
+        }
+    });
+    outcome
+}
+
+/// Scores the candidates of a name (see the module's documentation).
+fn rank(g: &Gazetteer, q: &ToponymQuery, k: &Keys, hint: Option<Role>) -> Outcome {
     let evidence = context_evidence(g, &q.context);
     let admin = &evidence.admin;
     let countries: Vec<String> = q
@@ -635,10 +744,7 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
         }
     }
     if found.is_empty() {
-        return GeoResolution {
-            offset,
-            ..GeoResolution::unresolved(q.name.clone())
-        };
+        return Outcome::NoCandidates;
     }
     let common_word = g.lx.is_stopword(&k.stripped) && hint.is_none();
 
@@ -793,7 +899,7 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
         stands(g, s.place, s.m, named)
     });
     let Some(best) = scored.first() else {
-        return GeoResolution::unresolved(q.name.clone());
+        return Outcome::NoneStands;
     };
     let best_pt = coded_point(g, best.place);
     // The strongest competitor at a different locus decides ambiguity.
@@ -804,10 +910,7 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
     let ambiguous = rival.is_some_and(|r| best.score - r.score < AMBIGUITY_MARGIN);
 
     let fp = g.hot.feature(&g.hot.places[best.place as usize]).prior;
-    let mut precision = GeoPrecision::try_from(fp.precision).unwrap_or(GeoPrecision::Near);
-    if offset.is_some() && precision == GeoPrecision::Town {
-        precision = GeoPrecision::Near;
-    }
+    let precision = GeoPrecision::try_from(fp.precision).unwrap_or(GeoPrecision::Near);
 
     let to_candidate = |s: &Scored| {
         let place = candidate_place(g, s.place);
@@ -836,13 +939,11 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
             alternatives.push(to_candidate(s));
         }
     }
-    GeoResolution {
-        query: q.name.clone(),
-        best: Some(to_candidate(best)),
+    Outcome::Resolved {
+        best: to_candidate(best),
         alternatives,
         ambiguous,
-        precision: Some(precision),
-        offset,
+        precision,
     }
 }
 
