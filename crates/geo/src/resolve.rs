@@ -717,7 +717,7 @@ fn rank(g: &Gazetteer, q: &ToponymQuery, k: &Keys, hint: Option<Role>) -> Outcom
     // The remembered candidates are read in place; copied only if the
     // fallbacks below add to them (cloning the map per toponym cost more
     // than the rest of the pre-ranking).
-    let by_name = lookup(g, &k);
+    let by_name = lookup(g, k);
     let mut found: Cow<'_, Found> = Cow::Borrowed(&*by_name);
     // A town of this name in the country, though in another region, is a
     // namesake more often than a misspelling: then the (costly) edit-distance
@@ -730,10 +730,10 @@ fn rank(g: &Gazetteer, q: &ToponymQuery, k: &Keys, hint: Option<Role>) -> Outcom
         // Two edits only when nothing matched at all: a known name in the
         // wrong place is more often a namesake than a misspelling twice over.
         let max_edits = if found.is_empty() { 2 } else { 1 };
-        fuzzy_into(g, &k, found.to_mut(), &allowed, max_edits);
+        fuzzy_into(g, k, found.to_mut(), &allowed, max_edits);
     }
     if !acceptable(&found) {
-        if let Some(rk) = reduced_keys(g, &q.name, &k) {
+        if let Some(rk) = reduced_keys(g, &q.name, k) {
             let found = found.to_mut();
             for (&i, &m) in lookup(g, &rk).iter() {
                 found.entry(i).or_insert(match m {
