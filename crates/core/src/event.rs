@@ -87,7 +87,7 @@ impl Event {
             .value
             .as_ref()
             .and_then(|p| p.resolution.best.as_ref())
-            .map(|c| &c.place)
+            .map(|c| &*c.place)
     }
 }
 

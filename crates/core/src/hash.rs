@@ -68,6 +68,76 @@ impl Hasher for FxHasher {
     }
 }
 
+/// A [`FastMap`] from words to values, probed with every token of a text
+/// (month and weekday names, number words), most of which it does not
+/// hold: a table of the (first byte, length) pairs of its keys turns most
+/// of them away with one load, before any hashing.
+#[derive(Debug, Clone)]
+pub struct WordMap<V> {
+    map: FastMap<String, V>,
+    /// Bit `min(len, 63)` of `shapes[first byte]`: some key has that shape.
+    shapes: Box<[u64; 256]>,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            map: FastMap::default(),
+            shapes: Box::new([0; 256]),
+        }
+    }
+}
+
+impl<V> WordMap<V> {
+    fn shape(word: &str) -> Option<(usize, u32)> {
+        let first = *word.as_bytes().first()?;
+        Some((usize::from(first), word.len().min(63) as u32))
+    }
+
+    /// Whether some key may be `word` (no false "no").
+    #[inline]
+    fn may_hold(&self, word: &str) -> bool {
+        match Self::shape(word) {
+            Some((first, len)) => self.shapes[first] >> len & 1 == 1,
+            // The empty word: only the map knows.
+            None => true,
+        }
+    }
+
+    pub fn insert(&mut self, word: String, value: V) -> Option<V> {
+        if let Some((first, len)) = Self::shape(&word) {
+            self.shapes[first] |= 1 << len;
+        }
+        self.map.insert(word, value)
+    }
+
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<&V> {
+        if self.may_hold(word) {
+            self.map.get(word)
+        } else {
+            None
+        }
+    }
+
+    #[inline]
+    pub fn contains_key(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.map.keys()
+    }
+}
+
 /// FNV-1a 64 over the bytes of `parts`, in order: a content hash of data
 /// files that is stable across Rust versions and platforms (std's hasher
 /// is not), recorded with extraction runs so a data change shows up as a
@@ -104,6 +174,20 @@ mod tests {
             assert_eq!(m.get(w), Some(&w.len()));
         }
         assert!(!m.contains_key("janvie"));
+        let mut wm = WordMap::default();
+        for w in words {
+            assert_eq!(wm.insert(w.to_string(), w.len()), None);
+        }
+        assert_eq!(wm.len(), words.len());
+        for w in words {
+            assert_eq!(wm.get(w), Some(&w.len()), "{w:?}");
+        }
+        let long = "x".repeat(70);
+        wm.insert(long.clone(), 70);
+        assert_eq!(wm.get(&long), Some(&70));
+        for w in ["janvie", "b", "a\0\0", "dimanches", &"x".repeat(64)] {
+            assert!(!wm.contains_key(w), "{w:?}");
+        }
         let s: FastSet<u32> = (0..1000).collect();
         assert!((0..1000).all(|i| s.contains(&i)) && !s.contains(&1000));
     }

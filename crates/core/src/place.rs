@@ -6,6 +6,7 @@
 use crate::precision::GeoPrecision;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// A gazetteer entry with its admin hierarchy resolved to names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -36,7 +37,7 @@ pub struct Place {
 }
 
 /// What the rest of the document says about where things happen.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct GeoContext {
     /// Countries in focus (ISO alpha-2), most likely first.
     pub countries: Vec<String>,
@@ -67,7 +68,11 @@ impl ToponymQuery {
 /// One scored candidate, with the reasons for its score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GeoCandidate {
-    pub place: Place,
+    /// Shared: a toponym's candidates are copied into every event placed
+    /// there, and the geocoder hands out the same places over and over (a
+    /// copy is a reference count, not nine strings). Serialised as the
+    /// place itself.
+    pub place: Arc<Place>,
     pub score: f32,
     pub reasons: Vec<String>,
 }

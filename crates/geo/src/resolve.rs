@@ -21,8 +21,10 @@ use crate::lexicon::Role;
 use crate::Gazetteer;
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
-use vigie_core::hash::FastMap;
+use std::sync::Arc;
+use vigie_core::hash::{FastMap, FxHasher};
 use vigie_core::place::{
     haversine_km, GeoCandidate, GeoContext, GeoResolution, Place, ToponymQuery,
 };
@@ -152,6 +154,10 @@ struct Memo {
     cues: FastMap<String, Rc<CueInfo>>,
     /// Folded key → candidates by name.
     lookups: FastMap<String, Rc<Found>>,
+    /// Place number → the place as a candidate ([`candidate_place`]).
+    places: FastMap<u32, Arc<Place>>,
+    /// Hash of (name, hint, context) → its [`rank`].
+    ranks: FastMap<u64, RankEntry>,
 }
 
 /// Entries per map of [`Memo`] before it is emptied.
@@ -575,6 +581,112 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
         });
     }
 
+    match ranked(g, q, &k, hint).as_ref() {
+        Outcome::NoCandidates => GeoResolution {
+            offset,
+            ..GeoResolution::unresolved(q.name.clone())
+        },
+        Outcome::NoneStands => GeoResolution::unresolved(q.name.clone()),
+        Outcome::Resolved {
+            best,
+            alternatives,
+            ambiguous,
+            precision,
+        } => {
+            let mut precision = *precision;
+            if offset.is_some() && precision == GeoPrecision::Town {
+                precision = GeoPrecision::Near;
+            }
+            GeoResolution {
+                query: q.name.clone(),
+                best: Some(best.clone()),
+                alternatives: alternatives.clone(),
+                ambiguous: *ambiguous,
+                precision: Some(precision),
+                offset,
+            }
+        }
+    }
+}
+
+/// The candidates of a name in a context, the cue reduced to the kind of
+/// place it names: everything of an answer but its query and offset.
+enum Outcome {
+    /// No place of that name: unresolved, with the cue's offset.
+    NoCandidates,
+    /// Places of that name, none of which may stand for it here.
+    NoneStands,
+    Resolved {
+        best: GeoCandidate,
+        alternatives: Vec<GeoCandidate>,
+        ambiguous: bool,
+        /// The best place's precision, before the offset is accounted for.
+        precision: GeoPrecision,
+    },
+}
+
+/// A remembered [`Outcome`] with what it was computed from.
+struct RankEntry {
+    name: String,
+    hint: Option<Role>,
+    context: GeoContext,
+    outcome: Rc<Outcome>,
+}
+
+/// Entries of [`Memo::ranks`] before it is emptied (each holds a context
+/// and up to four candidates).
+const RANKS_MAX: usize = 4_096;
+
+/// [`rank`], remembered per thread: a pure function of the name, the kind
+/// of place the cue names and the document's context, and reports of one
+/// place name the same places over and over ("Djibo (Soum, Sahel)").
+fn ranked(g: &Gazetteer, q: &ToponymQuery, k: &Keys, hint: Option<Role>) -> Rc<Outcome> {
+    let hash = {
+        let mut h = FxHasher::default();
+        q.name.hash(&mut h);
+        hint.hash(&mut h);
+        q.context.hash(&mut h);
+        h.finish()
+    };
+    let known = MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.gazetteer != g.instance {
+            *m = Memo {
+                gazetteer: g.instance,
+                ..Memo::default()
+            };
+        }
+        m.ranks
+            .get(&hash)
+            .filter(|e| e.name == q.name && e.hint == hint && e.context == q.context)
+            .map(|e| e.outcome.clone())
+    });
+    if let Some(o) = known {
+        return o;
+    }
+    let outcome = Rc::new(rank(g, q, k, hint));
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.gazetteer == g.instance {
+            if m.ranks.len() >= RANKS_MAX {
+                m.ranks.clear();
+            }
+            m.ranks.insert(
+                hash,
+                RankEntry {
+                    name: q.name.clone(),
+                    hint,
+                    context: q.context.clone(),
+                    outcome: outcome.clone(),
+                },
+            );
+        }
+    });
+    outcome
+}
+
+/// Scores the candidates of a name (see the module's documentation).
+fn rank(g: &Gazetteer, q: &ToponymQuery, k: &Keys, hint: Option<Role>) -> Outcome {
     let evidence = context_evidence(g, &q.context);
     let admin = &evidence.admin;
     let countries: Vec<String> = q
@@ -605,7 +717,7 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
     // The remembered candidates are read in place; copied only if the
     // fallbacks below add to them (cloning the map per toponym cost more
     // than the rest of the pre-ranking).
-    let by_name = lookup(g, &k);
+    let by_name = lookup(g, k);
     let mut found: Cow<'_, Found> = Cow::Borrowed(&*by_name);
     // A town of this name in the country, though in another region, is a
     // namesake more often than a misspelling: then the (costly) edit-distance
@@ -618,10 +730,10 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
         // Two edits only when nothing matched at all: a known name in the
         // wrong place is more often a namesake than a misspelling twice over.
         let max_edits = if found.is_empty() { 2 } else { 1 };
-        fuzzy_into(g, &k, found.to_mut(), &allowed, max_edits);
+        fuzzy_into(g, k, found.to_mut(), &allowed, max_edits);
     }
     if !acceptable(&found) {
-        if let Some(rk) = reduced_keys(g, &q.name, &k) {
+        if let Some(rk) = reduced_keys(g, &q.name, k) {
             let found = found.to_mut();
             for (&i, &m) in lookup(g, &rk).iter() {
                 found.entry(i).or_insert(match m {
@@ -632,10 +744,7 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
         }
     }
     if found.is_empty() {
-        return GeoResolution {
-            offset,
-            ..GeoResolution::unresolved(q.name.clone())
-        };
+        return Outcome::NoCandidates;
     }
     let common_word = g.lx.is_stopword(&k.stripped) && hint.is_none();
 
@@ -790,7 +899,7 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
         stands(g, s.place, s.m, named)
     });
     let Some(best) = scored.first() else {
-        return GeoResolution::unresolved(q.name.clone());
+        return Outcome::NoneStands;
     };
     let best_pt = coded_point(g, best.place);
     // The strongest competitor at a different locus decides ambiguity.
@@ -801,17 +910,12 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
     let ambiguous = rival.is_some_and(|r| best.score - r.score < AMBIGUITY_MARGIN);
 
     let fp = g.hot.feature(&g.hot.places[best.place as usize]).prior;
-    let mut precision = GeoPrecision::try_from(fp.precision).unwrap_or(GeoPrecision::Near);
-    if offset.is_some() && precision == GeoPrecision::Town {
-        precision = GeoPrecision::Near;
-    }
+    let precision = GeoPrecision::try_from(fp.precision).unwrap_or(GeoPrecision::Near);
 
     let to_candidate = |s: &Scored| {
-        let mut place: Place = g.places[s.place as usize].clone();
+        let place = candidate_place(g, s.place);
         let mut reasons = score_one(s.place, s.m, true).reasons;
-        if let Some((lat, lon)) = g.seats[s.place as usize] {
-            place.latitude = lat;
-            place.longitude = lon;
+        if g.seats[s.place as usize].is_some() {
             reasons.push("coordinates of the unit's seat, as ACLED codes it".into());
         }
         GeoCandidate {
@@ -835,14 +939,47 @@ pub fn resolve(g: &Gazetteer, q: &ToponymQuery) -> GeoResolution {
             alternatives.push(to_candidate(s));
         }
     }
-    GeoResolution {
-        query: q.name.clone(),
-        best: Some(to_candidate(best)),
+    Outcome::Resolved {
+        best: to_candidate(best),
         alternatives,
         ambiguous,
-        precision: Some(precision),
-        offset,
+        precision,
     }
+}
+
+/// A place as a candidate hands it out: admin units at their seat (ACLED
+/// codes a region or cercle there). Built once per thread and place, then
+/// shared.
+fn candidate_place(g: &Gazetteer, i: u32) -> Arc<Place> {
+    let known = MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.gazetteer != g.instance {
+            *m = Memo {
+                gazetteer: g.instance,
+                ..Memo::default()
+            };
+        }
+        m.places.get(&i).cloned()
+    });
+    if let Some(p) = known {
+        return p;
+    }
+    let mut place: Place = g.places[i as usize].clone();
+    if let Some((lat, lon)) = g.seats[i as usize] {
+        place.latitude = lat;
+        place.longitude = lon;
+    }
+    let place = Arc::new(place);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.gazetteer == g.instance {
+            if m.places.len() >= MEMO_MAX {
+                m.places.clear();
+            }
+            m.places.insert(i, place.clone());
+        }
+    });
+    place
 }
 
 /// Whether a candidate may stand for a name: any place of Mali, Burkina

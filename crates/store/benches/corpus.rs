@@ -159,7 +159,7 @@ impl Corpus {
                     resolution: GeoResolution {
                         query: c.written.clone(),
                         best: Some(GeoCandidate {
-                            place,
+                            place: place.into(),
                             score: 0.9,
                             reasons: vec![],
                         }),

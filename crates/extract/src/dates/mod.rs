@@ -12,7 +12,7 @@ pub mod era;
 pub mod fr;
 pub mod year;
 
-use vigie_core::hash::FastMap;
+use vigie_core::hash::WordMap;
 
 use jiff::civil::{Date, Weekday};
 use vigie_core::{Language, TimePrecision};
@@ -90,10 +90,10 @@ pub struct DateGrammar {
 
 /// The compiled date lexicon of one language.
 pub struct DateLexicon {
-    months: FastMap<String, u8>,
-    weekdays: FastMap<String, u8>,
+    months: WordMap<u8>,
+    weekdays: WordMap<u8>,
     last_words: Vec<String>,
-    qualifiers: FastMap<String, MonthPart>,
+    qualifiers: WordMap<MonthPart>,
     relative: PhraseSet<DateExpr>,
     /// Words that open a publication line ("Publié le", "Published on").
     publication: PhraseSet<()>,
@@ -116,10 +116,10 @@ impl DateLexicon {
             file: file.into(),
             message: m,
         };
-        let mut months = FastMap::default();
-        let mut weekdays = FastMap::default();
+        let mut months = WordMap::default();
+        let mut weekdays = WordMap::default();
         let mut last_words = Vec::new();
-        let mut qualifiers = FastMap::default();
+        let mut qualifiers = WordMap::default();
         let mut relative = Vec::new();
         let mut publication = Vec::new();
         for cols in parse_tsv(file, text, 2)? {

@@ -9,7 +9,7 @@
 pub mod en;
 pub mod fr;
 
-use vigie_core::hash::FastMap;
+use vigie_core::hash::WordMap;
 
 use vigie_core::Language;
 
@@ -78,7 +78,7 @@ pub(crate) fn compose_additive(parts: &[u32]) -> u32 {
 
 /// The compiled number lexicon of one language.
 pub struct NumberLexicon {
-    words: FastMap<String, (u32, NumberKind)>,
+    words: WordMap<(u32, NumberKind)>,
     phrases: PhraseSet<(u32, NumberKind)>,
     grammar: &'static NumberGrammar,
 }
@@ -95,7 +95,7 @@ impl NumberLexicon {
             Language::Fr => &fr::GRAMMAR,
             Language::En => &en::GRAMMAR,
         };
-        let mut words = FastMap::default();
+        let mut words = WordMap::default();
         let mut phrases = Vec::new();
         for cols in parse_tsv(file, text, 3)? {
             let value: u32 = cols[1].parse().map_err(|_| ExtractError::Lexicon {

@@ -10,6 +10,7 @@ use crate::model::{
     SourcedFigure,
 };
 use serde_json::Value as Json;
+use std::sync::Arc;
 use vigie_core::{
     ActorRef, Event, EventPlace, Field, GeoCandidate, GeoPrecision, GeoResolution, Place,
     SubEventType, TimePrecision,
@@ -175,30 +176,29 @@ fn best_place(event: &mut Event) -> &mut Place {
         resolution: GeoResolution::unresolved(""),
     });
     let written = place.written.clone();
-    &mut place
-        .resolution
-        .best
-        .get_or_insert_with(|| GeoCandidate {
-            place: Place {
-                geonameid: 0,
-                name: written,
-                country_code: String::new(),
-                country: String::new(),
-                iso_numeric: None,
-                region: None,
-                admin1: None,
-                admin2: None,
-                admin3: None,
-                latitude: 0.0,
-                longitude: 0.0,
-                feature_class: String::new(),
-                feature_code: String::new(),
-                population: 0,
-            },
-            score: 1.0,
-            reasons: vec!["set by an analyst".to_string()],
-        })
-        .place
+    // The candidate's place may be shared with other copies of the
+    // resolution: copied on write.
+    let best = place.resolution.best.get_or_insert_with(|| GeoCandidate {
+        place: Arc::new(Place {
+            geonameid: 0,
+            name: written,
+            country_code: String::new(),
+            country: String::new(),
+            iso_numeric: None,
+            region: None,
+            admin1: None,
+            admin2: None,
+            admin3: None,
+            latitude: 0.0,
+            longitude: 0.0,
+            feature_class: String::new(),
+            feature_code: String::new(),
+            population: 0,
+        }),
+        score: 1.0,
+        reasons: vec!["set by an analyst".to_string()],
+    });
+    Arc::make_mut(&mut best.place)
 }
 
 /// Sets one field of a merged event to an analyst's value (validated).

@@ -87,7 +87,7 @@ impl Ev {
     }
     pub fn at(mut self, written: &str, p: Place, gp: GeoPrecision) -> Self {
         let cand = GeoCandidate {
-            place: p,
+            place: p.into(),
             score: 0.9,
             reasons: vec![],
         };
