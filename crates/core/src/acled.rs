@@ -84,16 +84,7 @@ pub fn record(event: &Event, ctx: &RowContext<'_>) -> Vec<String> {
         Some(d) => (d.to_string(), d.year().to_string()),
         None => (String::new(), String::new()),
     };
-    let location = event
-        .place
-        .value
-        .as_ref()
-        .map(|p| {
-            place
-                .map(|pl| pl.name.clone())
-                .unwrap_or_else(|| p.written.clone())
-        })
-        .unwrap_or_default();
+    let location = event.location_name().unwrap_or_default();
     let mut row = vec![
         event.id.clone(),
         date,

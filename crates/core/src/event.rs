@@ -81,6 +81,24 @@ impl Event {
         self.place_best().map(|p| p.country.as_str())
     }
 
+    /// ACLED's `location`: the place as the report spells it, unless the
+    /// spelling is the gazetteer's own name (then with the gazetteer's
+    /// accents and case). ACLED writes the name in use — "Konna",
+    /// "Solhan", "Moura", "Inates" where GeoNames' main names are "Kona",
+    /// "Solna", "Mora", "Inatess" — and measured on the gold sets the
+    /// report's spelling agrees with ACLED's far more often (location name
+    /// 0.616 → 0.686 on the ACLED notes). The coordinates and admin path
+    /// are the gazetteer's either way.
+    pub fn location_name(&self) -> Option<String> {
+        let written = self.place.value.as_ref()?;
+        Some(match written.resolution.best.as_ref() {
+            Some(best) if best.name_match == crate::place::NameMatch::Main => {
+                best.place.name.clone()
+            }
+            _ => written.written.clone(),
+        })
+    }
+
     /// The best gazetteer place, if the location resolved.
     pub fn place_best(&self) -> Option<&crate::place::Place> {
         self.place

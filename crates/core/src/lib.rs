@@ -30,8 +30,8 @@ pub use event::{
     MentionKind, Toponym,
 };
 pub use place::{
-    haversine_km, GeoCandidate, GeoContext, GeoResolution, Geocoder, Place, RelativeOffset,
-    ToponymQuery,
+    haversine_km, GeoCandidate, GeoContext, GeoResolution, Geocoder, NameMatch, Place,
+    RelativeOffset, ToponymQuery,
 };
 pub use precision::{GeoPrecision, TimePrecision};
 pub use span::{Evidence, Span};

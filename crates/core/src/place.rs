@@ -65,6 +65,28 @@ impl ToponymQuery {
     }
 }
 
+/// How a toponym's spelling matched a candidate.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameMatch {
+    /// The GeoNames name itself.
+    #[default]
+    Main,
+    /// One of GeoNames' alternate names ("Konna" for the place GeoNames
+    /// calls "Kona").
+    Alternate,
+    /// A curated spelling of `data/places/variants.tsv`.
+    Variant,
+    /// ACLED's name of an admin unit.
+    AdminName,
+    /// The same name after transliteration folding ("Tinzawaten").
+    Skeleton,
+    /// The name without its qualifier words ("Birga-Dogon" → "Birga").
+    Partial,
+    /// A misspelling, a few edits away.
+    Fuzzy,
+}
+
 /// One scored candidate, with the reasons for its score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GeoCandidate {
@@ -75,6 +97,10 @@ pub struct GeoCandidate {
     pub place: Arc<Place>,
     pub score: f32,
     pub reasons: Vec<String>,
+    /// How the toponym's spelling matched this place (older stored
+    /// extractions, without it, read as the GeoNames name).
+    #[serde(default)]
+    pub name_match: NameMatch,
 }
 
 /// "à 30 km au sud de Gao": the anchor is Gao, the offset is kept.

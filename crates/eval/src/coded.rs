@@ -220,10 +220,7 @@ impl From<&Event> for CodedEvent {
     /// vigie's event, read the way ACLED's export would show it.
     fn from(e: &Event) -> Self {
         let place = e.place_best();
-        let location = e.place.value.as_ref().map(|p| match place {
-            Some(pl) => pl.name.clone(),
-            None => p.written.clone(),
-        });
+        let location = e.location_name();
         let name = |a: &Option<vigie_core::ActorRef>| a.as_ref().map(|a| a.canonical.clone());
         CodedEvent {
             event_date: e.event_date.value,

@@ -1584,16 +1584,27 @@ impl<'a> Coder<'a> {
         }
         best.map(|(_, i)| i)
             .or_else(|| self.place_carried_to(main_sent))
-            .or_else(|| self.only_town())
+            .or_else(|| self.only_town(members))
     }
 
     /// The report's one town, when its sentences name a single populated
-    /// place outside background passages ("… in central Mali on Sunday.
+    /// place outside background passages and other happenings ("… in central Mali on Sunday.
     /// Residents of Diafarabé said …").
-    fn only_town(&self) -> Option<usize> {
+    fn only_town(&self, members: &[usize]) -> Option<usize> {
+        // Another happening's sentence names its own place, not this one's.
+        let other_event = |si: usize| {
+            self.frames
+                .iter()
+                .enumerate()
+                .any(|(fi, f)| f.sent == si && f.background.is_none() && !members.contains(&fi))
+        };
         let mut found: Option<(usize, u64)> = None;
         for (i, t) in self.ann.topos.iter().enumerate() {
-            if self.in_background(t.sent) || t.span.is_admin_context() || t.span.in_list {
+            if self.in_background(t.sent)
+                || other_event(t.sent)
+                || t.span.is_admin_context()
+                || t.span.in_list
+            {
                 continue;
             }
             let Some(best) = t.resolution.best.as_ref() else {

@@ -139,7 +139,7 @@ pub fn write_notes(e: &Event) -> String {
         match p.resolution.best.as_ref() {
             Some(c) => {
                 s.push_str(" in ");
-                s.push_str(&c.place.name);
+                s.push_str(&e.location_name().unwrap_or_else(|| c.place.name.clone()));
                 match (c.place.admin2.as_deref(), c.place.admin1.as_deref()) {
                     (Some(a2), Some(a1)) => {
                         let _ = write!(s, " ({a2}, {a1})");

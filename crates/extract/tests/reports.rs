@@ -152,11 +152,7 @@ fn got_value(e: &Event, key: &str) -> Value {
             .value
             .as_ref()
             .map_or(Value::Null, |a| Value::from(a.canonical.clone())),
-        "location" => match (&e.place.value, e.place_best()) {
-            (_, Some(best)) => Value::from(best.name.clone()),
-            (Some(p), None) => Value::from(p.written.clone()),
-            (None, None) => Value::Null,
-        },
+        "location" => e.location_name().map_or(Value::Null, Value::from),
         "admin1" => e
             .place_best()
             .and_then(|p| p.admin1.clone())
@@ -172,18 +168,11 @@ fn got_value(e: &Event, key: &str) -> Value {
 /// Whether the extractor's value agrees with the expected one.
 fn agrees(e: &Event, key: &str, want: &Value) -> bool {
     match key {
-        // The place may be matched by its gazetteer name or as written.
-        "location" => {
-            let Some(w) = want.as_str() else {
-                return e.place.value.is_none();
-            };
-            let w = fold(w);
-            e.place_best().is_some_and(|b| fold(&b.name) == w)
-                || e.place
-                    .value
-                    .as_ref()
-                    .is_some_and(|p| fold(&p.written) == w)
-        }
+        // ACLED's location, as `vigie export` writes it (case and accents aside).
+        "location" => match want.as_str() {
+            Some(w) => e.location_name().is_some_and(|l| fold(&l) == fold(w)),
+            None => e.place.value.is_none(),
+        },
         "admin1" => match want.as_str() {
             Some(w) => e
                 .place_best()

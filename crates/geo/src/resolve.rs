@@ -26,7 +26,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 use vigie_core::hash::{FastMap, FxHasher};
 use vigie_core::place::{
-    haversine_km, GeoCandidate, GeoContext, GeoResolution, Place, ToponymQuery,
+    haversine_km, GeoCandidate, GeoContext, GeoResolution, NameMatch, Place, ToponymQuery,
 };
 use vigie_core::precision::GeoPrecision;
 
@@ -86,6 +86,19 @@ enum Match {
 }
 
 impl Match {
+    /// The kind of match, as the output says it.
+    fn name_match(self) -> NameMatch {
+        match self {
+            Match::Exact(NameKind::Main) => NameMatch::Main,
+            Match::Exact(NameKind::Alternate) => NameMatch::Alternate,
+            Match::Exact(NameKind::Variant) => NameMatch::Variant,
+            Match::Exact(NameKind::AdminName) => NameMatch::AdminName,
+            Match::Skeleton => NameMatch::Skeleton,
+            Match::Partial => NameMatch::Partial,
+            Match::Fuzzy(_) => NameMatch::Fuzzy,
+        }
+    }
+
     fn score(self) -> f32 {
         match self {
             Match::Exact(NameKind::Main) => 1.0,
@@ -922,6 +935,7 @@ fn rank(g: &Gazetteer, q: &ToponymQuery, k: &Keys, hint: Option<Role>) -> Outcom
             place,
             score: (s.score * 1000.0).round() / 1000.0,
             reasons,
+            name_match: s.m.name_match(),
         }
     };
     let mut alternatives = Vec::new();

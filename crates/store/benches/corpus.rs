@@ -162,6 +162,7 @@ impl Corpus {
                             place: place.into(),
                             score: 0.9,
                             reasons: vec![],
+                            name_match: Default::default(),
                         }),
                         alternatives: vec![],
                         ambiguous: false,

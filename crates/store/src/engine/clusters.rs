@@ -279,9 +279,7 @@ pub fn write_row(db: &mut dyn Db, merged: &MergedEvent, members: &[Member]) -> R
         .collect();
     sources.sort();
     sources.dedup();
-    let location = place
-        .map(|p| p.name.clone())
-        .or_else(|| e.place.value.as_ref().map(|p| p.written.clone()));
+    let location = e.location_name();
     let mut search: Vec<String> = vec![e.notes.to_lowercase()];
     search.extend(location.iter().map(|l| l.to_lowercase()));
     search.extend(members.iter().filter_map(|m| {

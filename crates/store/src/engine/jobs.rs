@@ -317,10 +317,7 @@ fn insert_event(
         place.map(|p| p.country.clone()).into(),
         place.and_then(|p| p.admin1.clone()).into(),
         place.and_then(|p| p.admin2.clone()).into(),
-        place
-            .map(|p| p.name.clone())
-            .or_else(|| e.place.value.as_ref().map(|p| p.written.clone()))
-            .into(),
+        e.location_name().into(),
         place.map(|p| p.latitude).into(),
         place.map(|p| p.longitude).into(),
         e.geo_precision.map(|g| g.code()).into(),

@@ -34,7 +34,7 @@ pub fn feature(m: &MergedEvent) -> Value {
             "admin1": place.and_then(|p| p.admin1.as_deref()),
             "admin2": place.and_then(|p| p.admin2.as_deref()),
             "admin3": place.and_then(|p| p.admin3.as_deref()),
-            "location": place.map(|p| p.name.clone()).or_else(|| e.place.value.as_ref().map(|p| p.written.clone())),
+            "location": e.location_name(),
             "geo_precision": e.geo_precision.map(|g| g.code()),
             "fatalities": m.fatalities_conservative,
             "fatalities_max": m.fatalities_max,

@@ -182,11 +182,7 @@ impl Columns {
             .append_option(place.and_then(|p| p.admin2.as_deref()));
         self.admin3
             .append_option(place.and_then(|p| p.admin3.as_deref()));
-        self.location.append_option(
-            place
-                .map(|p| p.name.clone())
-                .or_else(|| e.place.value.as_ref().map(|p| p.written.clone())),
-        );
+        self.location.append_option(e.location_name());
         self.latitude.append_option(place.map(|p| p.latitude));
         self.longitude.append_option(place.map(|p| p.longitude));
         self.geo_precision

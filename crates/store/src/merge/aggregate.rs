@@ -197,6 +197,7 @@ fn best_place(event: &mut Event) -> &mut Place {
         }),
         score: 1.0,
         reasons: vec!["set by an analyst".to_string()],
+        name_match: Default::default(),
     });
     Arc::make_mut(&mut best.place)
 }

@@ -90,6 +90,7 @@ impl Ev {
             place: p.into(),
             score: 0.9,
             reasons: vec![],
+            name_match: Default::default(),
         };
         self.0.place = Field::new(
             Some(EventPlace {
