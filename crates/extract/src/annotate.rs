@@ -292,9 +292,11 @@ pub fn annotate<'p>(
     let countries: Vec<String> = countries.into_iter().map(|(c, _)| c).collect();
 
     // Toponyms, sentence by sentence.
+    let persons = eras.person_spans(folded);
     let excluded = |a: usize, b: usize| -> bool {
         let (fa, fb) = (folded_of(prepared, a), folded_of(prepared, b));
         actor_hits.iter().any(|h| h.start < fb && fa < h.end)
+            || persons.iter().any(|&(s, e)| s < fb && fa < e)
             || dates
                 .iter()
                 .any(|d| d.mention.start < fb && fa < d.mention.end)

@@ -180,6 +180,17 @@ impl Eras {
         })
     }
 
+    /// Where the text names an office holder ("Ibrahim Boubacar Keïta"):
+    /// byte ranges of the folded text. A person's name is not a place, even
+    /// when a village shares its last word.
+    pub fn person_spans(&self, folded: &str) -> Vec<(usize, usize)> {
+        self.names
+            .find(folded)
+            .iter()
+            .map(|h| (h.start, h.end))
+            .collect()
+    }
+
     /// A content hash of the data file.
     pub fn version(&self) -> &str {
         &self.version
@@ -371,6 +382,17 @@ mod tests {
             Language::Fr,
         );
         assert_eq!(years(&e), (Some(2024), None));
+    }
+
+    #[test]
+    fn office_holders_are_found_as_persons() {
+        let eras = Eras::embedded().expect("eras load");
+        let folded =
+            vigie_text::fold::fold_str("Le président Ibrahim Boubacar Keïta est arrivé à Kati.");
+        let spans = eras.person_spans(&folded);
+        assert_eq!(spans.len(), 1);
+        let (s, e) = spans[0];
+        assert_eq!(&folded[s..e], "ibrahim boubacar keita");
     }
 
     #[test]
