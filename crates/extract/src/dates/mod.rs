@@ -309,11 +309,7 @@ impl DateLexicon {
                 i += 1;
             }
         }
-        let hits = match raw {
-            Some(raw) => self.relative.find_within(folded, start, end, raw),
-            None => self.relative.find(&folded[start..end.min(folded.len())]),
-        };
-        for h in hits {
+        for h in self.relative.find_in_range(folded, start, end, raw) {
             let (s, e) = (start + h.start, start + h.end);
             if out.iter().all(|m| e <= m.start || s >= m.end) {
                 out.push(DateMention {

@@ -180,8 +180,6 @@ impl<T> PhraseSet<T> {
         )
     }
 
-    /// [`Self::find`] from this set's raw matches over `folded` (from a
-    /// [`PhraseScan`]), in the automaton's order.
     /// [`Self::find`] on `folded[start..end]` (hits relative to `start`)
     /// from the raw matches of this set in a whole-text [`PhraseScan`]: the
     /// matches that lie inside the range are exactly those a scan of the
@@ -206,6 +204,24 @@ impl<T> PhraseSet<T> {
         )
     }
 
+    /// [`Self::find`] on `folded[start..end]` (hits relative to `start`):
+    /// from a whole-text scan's raw matches when there are some
+    /// ([`Self::find_within`]), else by a pass of its own over the range.
+    pub fn find_in_range<'a>(
+        &'a self,
+        folded: &str,
+        start: usize,
+        end: usize,
+        raw: Option<&[RawMatch]>,
+    ) -> Vec<Hit<'a, T>> {
+        match raw {
+            Some(raw) => self.find_within(folded, start, end, raw),
+            None => self.find(&folded[start..end.min(folded.len())]),
+        }
+    }
+
+    /// [`Self::find`] from this set's raw matches over `folded` (from a
+    /// [`PhraseScan`]), in the automaton's order.
     pub fn select<'a>(
         &'a self,
         folded: &str,

@@ -235,11 +235,7 @@ impl NumberLexicon {
         raw: Option<&[RawMatch]>,
     ) -> Vec<Quantity> {
         let mut out: Vec<Quantity> = Vec::new();
-        let hits = match raw {
-            Some(raw) => self.phrases.find_within(folded, start, end, raw),
-            None => self.phrases.find(&folded[start..end.min(folded.len())]),
-        };
-        for h in hits {
+        for h in self.phrases.find_in_range(folded, start, end, raw) {
             let (value, kind) = *h.payload;
             out.push(Quantity {
                 start: start + h.start,
