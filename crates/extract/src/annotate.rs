@@ -198,6 +198,7 @@ pub fn annotate<'p>(
         .find_raw(folded, raw_of(scan_order::BACKGROUND));
     let victims = pack.victims.find_raw(folded, raw_of(scan_order::VICTIMS));
     let actor_hits = actors.find(folded);
+    let office_holders = eras.find(folded);
     let places = pack.places.find_raw(folded, raw_of(scan_order::PLACES));
     // Each sentence is tokenised once for the date and the number parsers.
     let sent_toks: Vec<Vec<Tok<'_>>> = sents
@@ -235,7 +236,7 @@ pub fn annotate<'p>(
     // Without a publication date, a named weekday and the era of the
     // office holders and groups the text names can still fix the year.
     let years = published.is_none().then(|| {
-        let era = eras.era(folded, pack.language, &actor_hits, actors);
+        let era = eras.era(folded, pack.language, &office_holders, &actor_hits, actors);
         YearContext::new(&mentions, folded, reference(), era)
     });
     let mut year_inferred = false;
@@ -292,11 +293,10 @@ pub fn annotate<'p>(
     let countries: Vec<String> = countries.into_iter().map(|(c, _)| c).collect();
 
     // Toponyms, sentence by sentence.
-    let persons = eras.person_spans(folded);
     let excluded = |a: usize, b: usize| -> bool {
         let (fa, fb) = (folded_of(prepared, a), folded_of(prepared, b));
         actor_hits.iter().any(|h| h.start < fb && fa < h.end)
-            || persons.iter().any(|&(s, e)| s < fb && fa < e)
+            || office_holders.iter().any(|h| h.start < fb && fa < h.end)
             || dates
                 .iter()
                 .any(|d| d.mention.start < fb && fa < d.mention.end)

@@ -22,7 +22,7 @@ use vigie_core::Language;
 use jiff::civil::Date;
 
 use crate::actors::{ActorHit, ActorLexicon};
-use crate::lexicon::PhraseSet;
+use crate::lexicon::{is_word_byte, PhraseSet};
 use crate::ExtractError;
 
 const ERAS_TOML: &str = include_str!("../../../../data/eras.toml");
@@ -74,6 +74,15 @@ struct Office {
 struct Words {
     titles: Vec<Vec<String>>,
     former: Vec<Vec<String>>,
+}
+
+/// An office holder named in a text: the byte range in the folded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OfficeHolder {
+    pub start: usize,
+    pub end: usize,
+    /// Index into the file's offices.
+    office: usize,
 }
 
 /// One end of the era, with what set it.
@@ -180,14 +189,19 @@ impl Eras {
         })
     }
 
-    /// Where the text names an office holder ("Ibrahim Boubacar Keïta"):
-    /// byte ranges of the folded text. A person's name is not a place, even
-    /// when a village shares its last word.
-    pub fn person_spans(&self, folded: &str) -> Vec<(usize, usize)> {
+    /// Where the text names an office holder ("Ibrahim Boubacar Keïta"),
+    /// in the folded text. Found once per document: they bound the era of
+    /// an undated report, and a person's name is never a place, even when
+    /// a village shares its last word.
+    pub fn find(&self, folded: &str) -> Vec<OfficeHolder> {
         self.names
             .find(folded)
             .iter()
-            .map(|h| (h.start, h.end))
+            .map(|h| OfficeHolder {
+                start: h.start,
+                end: h.end,
+                office: *h.payload,
+            })
             .collect()
     }
 
@@ -196,14 +210,16 @@ impl Eras {
         &self.version
     }
 
-    /// The era of a folded text, from its office holders and from the
-    /// founding of the actors it names. When the two ends contradict each
-    /// other (a look back at a former term beside the present one), the
-    /// upper end is dropped: the newest name sets the floor.
+    /// The era of a folded text, from its office holders (found by
+    /// [`Self::find`]) and from the founding of the actors it names. When
+    /// the two ends contradict each other (a look back at a former term
+    /// beside the present one), the upper end is dropped: the newest name
+    /// sets the floor.
     pub fn era(
         &self,
         folded: &str,
         language: Language,
+        holders: &[OfficeHolder],
         actor_hits: &[ActorHit],
         actors: &ActorLexicon,
     ) -> Era {
@@ -212,8 +228,8 @@ impl Eras {
             Language::En => &self.english,
         };
         let mut era = Era::default();
-        for hit in self.names.find(folded) {
-            let Some(office) = self.offices.get(*hit.payload) else {
+        for hit in holders {
+            let Some(office) = self.offices.get(hit.office) else {
                 continue;
             };
             let before = last_words(&folded[..hit.start], FORMER_WINDOW_WORDS);
@@ -256,10 +272,6 @@ fn describe_office(o: &Office) -> String {
 
 fn fold(s: &str) -> String {
     vigie_text::fold::fold_str(s.trim())
-}
-
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
 }
 
 /// The words of a folded phrase.
@@ -325,7 +337,8 @@ mod tests {
         let actors = ActorLexicon::embedded().expect("actors load");
         let folded = vigie_text::fold::fold_str(text);
         let hits = actors.find(&folded);
-        eras.era(&folded, language, &hits, &actors)
+        let holders = eras.find(&folded);
+        eras.era(&folded, language, &holders, &hits, &actors)
     }
 
     fn years(e: &Era) -> (Option<i16>, Option<i16>) {
@@ -389,10 +402,10 @@ mod tests {
         let eras = Eras::embedded().expect("eras load");
         let folded =
             vigie_text::fold::fold_str("Le président Ibrahim Boubacar Keïta est arrivé à Kati.");
-        let spans = eras.person_spans(&folded);
-        assert_eq!(spans.len(), 1);
-        let (s, e) = spans[0];
-        assert_eq!(&folded[s..e], "ibrahim boubacar keita");
+        let holders = eras.find(&folded);
+        assert_eq!(holders.len(), 1);
+        let h = holders[0];
+        assert_eq!(&folded[h.start..h.end], "ibrahim boubacar keita");
     }
 
     #[test]

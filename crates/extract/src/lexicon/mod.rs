@@ -123,7 +123,7 @@ impl<T> std::fmt::Debug for PhraseSet<T> {
 
 /// Whether the byte at `i` of `s` is a word character (folded text is
 /// mostly ASCII; any non-ASCII byte counts as a word byte).
-fn is_word_byte(b: u8) -> bool {
+pub(crate) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
