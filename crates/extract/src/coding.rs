@@ -333,11 +333,7 @@ impl<'a> Coder<'a> {
             if s.paragraph != paragraph {
                 break;
             }
-            let other_happening =
-                self.frames.iter().enumerate().any(|(fi, f)| {
-                    f.sent == si && f.background.is_none() && !members.contains(&fi)
-                });
-            if other_happening {
+            if self.tells_another_event(si, members) {
                 break;
             }
             for h in within(&self.ann.actors, s.fstart, s.fend, |h| h.start) {
@@ -1533,6 +1529,15 @@ impl<'a> Coder<'a> {
             .any(|f| f.sent == si && f.background.is_some())
     }
 
+    /// Whether sentence `si` tells an event other than the one made of
+    /// `members` (it has a non-background frame that is not a member).
+    fn tells_another_event(&self, si: usize, members: &[usize]) -> bool {
+        self.frames
+            .iter()
+            .enumerate()
+            .any(|(fi, f)| f.sent == si && f.background.is_none() && !members.contains(&fi))
+    }
+
     /// Whether folded offset `pos` lies in a background sentence.
     fn in_background_at(&self, pos: usize) -> bool {
         self.ann
@@ -1588,20 +1593,14 @@ impl<'a> Coder<'a> {
     }
 
     /// The report's one town, when its sentences name a single populated
-    /// place outside background passages and other happenings ("… in central Mali on Sunday.
-    /// Residents of Diafarabé said …").
+    /// place outside background passages and other happenings ("… in
+    /// central Mali on Sunday. Residents of Diafarabé said …").
     fn only_town(&self, members: &[usize]) -> Option<usize> {
-        // Another happening's sentence names its own place, not this one's.
-        let other_event = |si: usize| {
-            self.frames
-                .iter()
-                .enumerate()
-                .any(|(fi, f)| f.sent == si && f.background.is_none() && !members.contains(&fi))
-        };
         let mut found: Option<(usize, u64)> = None;
         for (i, t) in self.ann.topos.iter().enumerate() {
             if self.in_background(t.sent)
-                || other_event(t.sent)
+                // Another happening's sentence names its own place.
+                || self.tells_another_event(t.sent, members)
                 || t.span.is_admin_context()
                 || t.span.in_list
             {
