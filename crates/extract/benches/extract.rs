@@ -1,31 +1,26 @@
 //! Extraction throughput on the project's own test reports
-//! (`tests/fixtures/reports/*.json`, 27 French and 25 English):
+//! (`tests/fixtures/reports/*.json`, French and English):
 //! `cargo bench -p vigie-extract --bench extract`.
 //!
 //! Criterion reports bytes of report text per second. `extract` is the
 //! engine alone (text in, events with evidence and geocoded places out);
 //! `extract_json` adds the JSON serialisation that `vigie extract` writes.
 //! The lexicons and the gazetteer are loaded once, outside the timing; the
-//! same 52 reports are extracted over and over, so the geocoder's per-thread
+//! same reports are extracted over and over, so the geocoder's per-thread
 //! memos are warm (a stream of new reports also pays their misses: see
 //! `eval/results/bench.md` for figures on fresh documents).
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
+
+#[path = "../tests/support/report_files.rs"]
+mod report_files;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use vigie_core::{DocMeta, Document};
 
 /// The fixture reports as documents, as the test suite builds them.
 fn fixture_documents() -> Vec<Document> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/reports");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
-    paths
+    report_files::report_paths()
         .iter()
         .map(|p| {
             let raw = std::fs::read_to_string(p)

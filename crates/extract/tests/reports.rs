@@ -26,6 +26,9 @@
 //! (conflicting tolls are kept side by side); `mentions` lists mention kinds
 //! that must all be present (as a multiset).
 
+#[path = "support/report_files.rs"]
+mod report_files;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -84,19 +87,8 @@ struct Expect {
     mentions: Vec<String>,
 }
 
-fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/reports")
-}
-
 fn load_fixtures() -> Vec<(PathBuf, Fixture)> {
-    let dir = fixtures_dir();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
-    paths
+    report_files::report_paths()
         .into_iter()
         .map(|p| {
             let raw = std::fs::read_to_string(&p)
