@@ -42,26 +42,8 @@ fn verb_phrase(s: &mut String, sub: SubEventType, a2: Option<&str>) {
         S::RemoteExplosiveLandmineIed => ("used a remote explosive or IED", "against"),
         S::Grenade => ("threw a grenade", "at"),
         S::SexualViolence => ("committed sexual violence", "against"),
-        S::Attack => {
-            match a2 {
-                Some(a) => {
-                    s.push_str("attacked ");
-                    s.push_str(a);
-                }
-                None => s.push_str("carried out an attack"),
-            }
-            return;
-        }
-        S::AbductionForcedDisappearance => {
-            match a2 {
-                Some(a) => {
-                    s.push_str("abducted ");
-                    s.push_str(a);
-                }
-                None => s.push_str("abducted people"),
-            }
-            return;
-        }
+        S::Attack => return object_or(s, "attacked", a2, "carried out an attack"),
+        S::AbductionForcedDisappearance => return object_or(s, "abducted", a2, "abducted people"),
         S::PeacefulProtest => {
             s.push_str("demonstrated peacefully");
             return;
@@ -73,16 +55,7 @@ fn verb_phrase(s: &mut String, sub: SubEventType, a2: Option<&str>) {
         S::ViolentDemonstration => ("rioted", "against"),
         S::MobViolence => ("engaged in mob violence", "against"),
         S::Agreement => ("reached an agreement", "with"),
-        S::Arrests => {
-            match a2 {
-                Some(a) => {
-                    s.push_str("arrested ");
-                    s.push_str(a);
-                }
-                None => s.push_str("made arrests"),
-            }
-            return;
-        }
+        S::Arrests => return object_or(s, "arrested", a2, "made arrests"),
         S::ChangeToGroupActivity => ("changed group activity", "concerning"),
         S::DisruptedWeaponsUse => ("disrupted weapons use", "by"),
         S::HeadquartersOrBaseEstablished => {
@@ -99,6 +72,19 @@ fn verb_phrase(s: &mut String, sub: SubEventType, a2: Option<&str>) {
         s.push_str(prep);
         s.push(' ');
         s.push_str(a);
+    }
+}
+
+/// A verb that takes the other actor as its object ("attacked Civilians
+/// (Mali)"), or a phrase of its own when there is none.
+fn object_or(s: &mut String, verb: &str, object: Option<&str>, without: &str) {
+    match object {
+        Some(a) => {
+            s.push_str(verb);
+            s.push(' ');
+            s.push_str(a);
+        }
+        None => s.push_str(without),
     }
 }
 
