@@ -24,6 +24,13 @@ pub struct Frame {
     pub place: Option<usize>,
 }
 
+impl Frame {
+    /// Whether one of the sentence's triggers is of `class`.
+    pub fn has(&self, class: TriggerClass) -> bool {
+        self.triggers.iter().any(|t| t.class == class)
+    }
+}
+
 /// What assembly produced.
 #[derive(Debug, Clone)]
 pub enum Unit {
@@ -221,7 +228,7 @@ fn recalled_earlier(
 
 /// Whether frame `f` describes another happening than the event made of `members`.
 fn differs(ann: &Annotations<'_>, frames: &[Frame], members: &[usize], f: &Frame) -> bool {
-    if f.triggers.iter().any(|t| t.class == TriggerClass::Separate) {
+    if f.has(TriggerClass::Separate) {
         return true;
     }
     let event_date = members

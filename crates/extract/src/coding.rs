@@ -601,17 +601,14 @@ impl<'a> Coder<'a> {
             armed_kind(k) && !k.is_state() && k != ActorKind::UnidentifiedArmed
         });
         match pick {
-            Some(_) if off_duty && !self.main_has_fight(f) && !group_member_hit => (false, true),
+            Some(_) if off_duty && !f.has(TriggerClass::Clash) && !group_member_hit => {
+                (false, true)
+            }
             Some(&(_, armed, civilian)) => {
                 (armed || armed_person_hit, civilian && !armed_person_hit)
             }
             None => (armed_person_hit, false),
         }
-    }
-
-    /// Whether the frame's own sentence says there was fighting.
-    fn main_has_fight(&self, f: &Frame) -> bool {
-        f.triggers.iter().any(|t| t.class == TriggerClass::Clash)
     }
 
     /// Whether the noun ending at `end` is the subject of a violent verb
@@ -1074,7 +1071,7 @@ impl<'a> Coder<'a> {
     fn main_has(&self, members: &[usize], class: TriggerClass) -> bool {
         members
             .first()
-            .map(|&m| self.frames[m].triggers.iter().any(|t| t.class == class))
+            .map(|&m| self.frames[m].has(class))
             .unwrap_or(false)
     }
 
